@@ -1,0 +1,155 @@
+"""Builds the demo site from ``hub.demo_content``: pages in English with their
+Dutch translations, themes, hub partners and site settings.
+
+Idempotent: what exists already (found by slug) is left as it is, so running it
+again changes nothing and never overwrites an editor's work.
+"""
+
+import json
+
+from django.db import transaction
+from wagtail.models import Locale, Page, Site
+
+from hub import demo_content
+from hub.models import (
+    HomePage,
+    HubPartner,
+    SiteSettings,
+    StandardPage,
+    SustainableDevelopmentGoal,
+    Theme,
+)
+from hub.sdgs import sustainable_development_goals_sync
+
+
+@transaction.atomic
+def demo_content_load() -> list[str]:
+    """Create whatever of the demo site is missing; return a line per object made."""
+    created: list[str] = []
+    english, dutch = _locale("en"), _locale("nl")
+    sustainable_development_goals_sync(SustainableDevelopmentGoal)
+    home = _home_page(english, created)
+    _translate(home, dutch, demo_content.HOME["nl"], created)
+    pages = {}
+    for key, content, in_menu in (
+        ("about", demo_content.ABOUT, True),
+        ("accessibility", demo_content.ACCESSIBILITY_STATEMENT, False),
+        ("privacy", demo_content.PRIVACY_STATEMENT, False),
+    ):
+        pages[key] = _standard_page(home, content["en"], in_menu, created)
+        _translate(pages[key], dutch, content["nl"], created)
+    _site_settings(home, pages, created)
+    _themes(english, dutch, created)
+    _hub_partners(created)
+    return created
+
+
+def _locale(language_code: str) -> Locale:
+    locale, _ = Locale.objects.get_or_create(language_code=language_code)
+    return locale
+
+
+def _root_page(english: Locale) -> Page:
+    root = Page.get_first_root_node()
+    if root is None:  # an emptied database, as after a transactional test
+        root = Page.add_root(title="Root", locale=english)
+    return root
+
+
+def _home_page(english: Locale, created: list[str]) -> HomePage:
+    existing = HomePage.objects.filter(locale=english).first()
+    if existing:
+        return existing
+    root = _root_page(english)
+    _remove_wagtail_welcome_page(root)
+    home = root.add_child(
+        instance=HomePage(locale=english, slug="home", **_fields(demo_content.HOME["en"]))
+    )
+    home.save_revision().publish()
+    Site.objects.update_or_create(
+        is_default_site=True,
+        defaults={"hostname": "localhost", "root_page": home, "site_name": "Smart Cities Hub"},
+    )
+    created.append(f"home page: {home.title}")
+    return home
+
+
+def _remove_wagtail_welcome_page(root: Page) -> None:
+    """Wagtail's install leaves a plain 'Welcome' page where our home page goes;
+    deleting it also deletes the site that pointed at it."""
+    for page in root.get_children():
+        if page.specific_class is Page:
+            page.delete()
+
+
+def _fields(content: dict) -> dict:
+    fields = {key: value for key, value in content.items() if key != "body"}
+    fields["body"] = json.dumps(content["body"])
+    return fields
+
+
+def _standard_page(
+    home: HomePage, content: dict, in_menu: bool, created: list[str]
+) -> StandardPage:
+    existing = StandardPage.objects.child_of(home).filter(slug=content["slug"]).first()
+    if existing:
+        return existing
+    page = home.add_child(
+        instance=StandardPage(show_in_menus=in_menu, **_fields(content))
+    )
+    page.save_revision().publish()
+    created.append(f"page: {page.title}")
+    return page
+
+
+def _translate(page: Page, locale: Locale, content: dict, created: list[str]) -> Page:
+    existing = page.get_translation_or_none(locale)
+    if existing:
+        return existing
+    translation = page.copy_for_translation(locale).specific
+    for name, value in _fields(content).items():
+        setattr(translation, name, value)
+    translation.save_revision().publish()
+    created.append(f"translation ({locale.language_code}): {translation.title}")
+    return translation
+
+
+def _site_settings(home: HomePage, pages: dict, created: list[str]) -> None:
+    site = Site.objects.get(root_page=home)
+    settings = SiteSettings.for_site(site)
+    if settings.privacy_statement_page_id:
+        return
+    settings.privacy_statement_page = pages["privacy"]
+    settings.accessibility_statement_page = pages["accessibility"]
+    settings.save()
+    created.append("site settings")
+
+
+def _themes(english: Locale, dutch: Locale, created: list[str]) -> None:
+    for order, theme_data in enumerate(demo_content.THEMES):
+        theme = Theme.objects.filter(locale=english, slug=theme_data["slug"]).first()
+        if theme is None:
+            name, summary = theme_data["en"]
+            theme = Theme.objects.create(
+                locale=english,
+                slug=theme_data["slug"],
+                name=name,
+                summary=summary,
+                is_perspective=theme_data["is_perspective"],
+                sort_order=order,
+            )
+            created.append(f"theme: {name}")
+        if theme.get_translation_or_none(dutch) is None:
+            translation = theme.copy_for_translation(dutch)
+            translation.name, translation.summary = theme_data["nl"]
+            translation.save()
+            created.append(f"theme (nl): {translation.name}")
+
+
+def _hub_partners(created: list[str]) -> None:
+    for order, (name, url) in enumerate(demo_content.HUB_PARTNERS):
+        _, is_new = HubPartner.objects.get_or_create(
+            name=name, defaults={"url": url, "sort_order": order}
+        )
+        if is_new:
+            created.append(f"hub partner: {name}")

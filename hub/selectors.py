@@ -1,0 +1,59 @@
+import logging
+
+from django.conf import settings
+from django.core.cache import cache
+from django.db import connection
+from django.db.models import Max
+
+from hub.models import WorkerHeartbeat
+
+logger = logging.getLogger(__name__)
+
+OK = "ok"
+UNAVAILABLE = "unavailable"
+NOT_CONFIGURED = "not configured"
+
+
+def _database_status() -> str:
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT 1")
+    return OK
+
+
+def _cache_status() -> str:
+    cache.set("health-check", "1", timeout=10)
+    return OK if cache.get("health-check") == "1" else UNAVAILABLE
+
+
+def _broker_status() -> str:
+    if settings.CELERY_BROKER_URL.startswith("memory://"):
+        return NOT_CONFIGURED
+    from hub.celery import app
+
+    with app.connection_for_write() as broker:
+        broker.ensure_connection(max_retries=1, interval_start=0, timeout=2)
+    return OK
+
+
+def _checked(check) -> str:
+    # A health endpoint reports a failing dependency; it never fails itself.
+    try:
+        return check()
+    except Exception:
+        logger.exception("Health check %s failed", check.__name__)
+        return UNAVAILABLE
+
+
+def health_report() -> dict:
+    """What /health/ answers: each dependency's state and whether all are up."""
+    checks = {
+        "database": _checked(_database_status),
+        "cache": _checked(_cache_status),
+        "broker": _checked(_broker_status),
+    }
+    healthy = all(state != UNAVAILABLE for state in checks.values())
+    report = {"status": OK if healthy else UNAVAILABLE, "checks": checks}
+    if checks["database"] == OK:
+        last_seen = WorkerHeartbeat.objects.aggregate(last=Max("seen_at"))["last"]
+        report["worker_last_seen"] = last_seen.isoformat() if last_seen else None
+    return report

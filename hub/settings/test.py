@@ -1,0 +1,39 @@
+"""The test suite: the real PostgreSQL and Redis of this machine, or those named
+in the environment. ``tests/conftest.py`` stops the run when either is down."""
+
+from .base import *  # noqa: F403
+from .base import env
+
+SECRET_KEY = "test-only-not-secret"  # noqa: S105
+ALLOWED_HOSTS = ["testserver", "localhost", "127.0.0.1"]
+DEBUG = False
+
+DATABASES = {
+    "default": env.db(
+        "DATABASE_URL", default="postgres://postgres@127.0.0.1:5432/smartcitieshub"
+    )
+}
+REDIS_URL = env.str("REDIS_URL", default="redis://127.0.0.1:6379/14")
+CACHES = {
+    "default": {
+        "BACKEND": "django.core.cache.backends.redis.RedisCache",
+        "LOCATION": REDIS_URL,
+        "KEY_PREFIX": "hub-test",
+    }
+}
+CELERY_BROKER_URL = REDIS_URL
+EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+
+# Wagtail's own tasks run in the request here, so that tests see their effect;
+# tests/hub/test_celery_worker.py drives the Celery bridge with a real worker.
+TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {
+        "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"
+    },
+}
+# Rate limits are tested on purpose in their own tests, not tripped by others.
+ACCOUNT_RATE_LIMITS = False

@@ -1,0 +1,10 @@
+#!/usr/bin/env python
+import os
+import sys
+
+if __name__ == "__main__":
+    # The embedded default: runs with no environment at all (SQLite, eager tasks).
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "hub.settings.dev")
+    from django.core.management import execute_from_command_line
+
+    execute_from_command_line(sys.argv)
