@@ -13,7 +13,6 @@ run: $(VENV)/.runtime assets
 	$(MANAGE) runserver 127.0.0.1:8000
 
 test: $(VENV)/.dev assets
-	$(BIN)/python scripts/check_services.py
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	DJANGO_SETTINGS_MODULE=hub.settings.test $(MANAGE) makemigrations --check --dry-run

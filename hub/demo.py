@@ -63,12 +63,18 @@ def _home_page(english: Locale, created: list[str]) -> HomePage:
     root = _root_page(english)
     _remove_wagtail_welcome_page(root)
     home = root.add_child(
-        instance=HomePage(locale=english, slug="home", **_fields(demo_content.HOME["en"]))
+        instance=HomePage(
+            locale=english, slug="home", **_fields(demo_content.HOME["en"])
+        )
     )
     home.save_revision().publish()
     Site.objects.update_or_create(
         is_default_site=True,
-        defaults={"hostname": "localhost", "root_page": home, "site_name": "Smart Cities Hub"},
+        defaults={
+            "hostname": "localhost",
+            "root_page": home,
+            "site_name": "Smart Cities Hub",
+        },
     )
     created.append(f"home page: {home.title}")
     return home

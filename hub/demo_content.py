@@ -19,13 +19,22 @@ HOME = {
                 "type": "key_figures",
                 "value": {
                     "figures": [
-                        {"figure": "55%", "caption": "of the world's people live in cities today"},
+                        {
+                            "figure": "55%",
+                            "caption": "of the world's people live in cities today",
+                        },
                         {"figure": "70%", "caption": "are expected to by 2050"},
-                        {"figure": "17", "caption": "UN Sustainable Development Goals to work towards"},
+                        {
+                            "figure": "17",
+                            "caption": "UN Sustainable Development Goals to work towards",
+                        },
                     ]
                 },
             },
-            {"type": "heading", "value": {"text": "Why no one can do it alone", "level": "h2"}},
+            {
+                "type": "heading",
+                "value": {"text": "Why no one can do it alone", "level": "h2"},
+            },
             {
                 "type": "paragraph",
                 "value": (
@@ -76,13 +85,22 @@ HOME = {
                 "type": "key_figures",
                 "value": {
                     "figures": [
-                        {"figure": "55%", "caption": "van de wereldbevolking woont nu in steden"},
+                        {
+                            "figure": "55%",
+                            "caption": "van de wereldbevolking woont nu in steden",
+                        },
                         {"figure": "70%", "caption": "naar verwachting in 2050"},
-                        {"figure": "17", "caption": "VN-duurzaamheidsdoelen om aan te werken"},
+                        {
+                            "figure": "17",
+                            "caption": "VN-duurzaamheidsdoelen om aan te werken",
+                        },
                     ]
                 },
             },
-            {"type": "heading", "value": {"text": "Waarom niemand het alleen kan", "level": "h2"}},
+            {
+                "type": "heading",
+                "value": {"text": "Waarom niemand het alleen kan", "level": "h2"},
+            },
             {
                 "type": "paragraph",
                 "value": (
@@ -154,7 +172,10 @@ ABOUT = {
                     "and design solutions from around the world.</li></ul>"
                 ),
             },
-            {"type": "heading", "value": {"text": "The Dutch smart-city strategy", "level": "h2"}},
+            {
+                "type": "heading",
+                "value": {"text": "The Dutch smart-city strategy", "level": "h2"},
+            },
             {
                 "type": "paragraph",
                 "value": (
@@ -203,7 +224,10 @@ ABOUT = {
                     "en ontwerpoplossingen van over de hele wereld.</li></ul>"
                 ),
             },
-            {"type": "heading", "value": {"text": "De Nederlandse smart-citystrategie", "level": "h2"}},
+            {
+                "type": "heading",
+                "value": {"text": "De Nederlandse smart-citystrategie", "level": "h2"},
+            },
             {
                 "type": "paragraph",
                 "value": (
@@ -306,38 +330,71 @@ THEMES = [
     {
         "slug": "climate-mitigation-energy",
         "is_perspective": True,
-        "en": ("Climate mitigation and energy", "Cutting greenhouse-gas emissions, with clean and efficient energy."),
-        "nl": ("Klimaatmitigatie en energie", "Minder uitstoot van broeikasgassen, met schone en zuinige energie."),
+        "en": (
+            "Climate mitigation and energy",
+            "Cutting greenhouse-gas emissions, with clean and efficient energy.",
+        ),
+        "nl": (
+            "Klimaatmitigatie en energie",
+            "Minder uitstoot van broeikasgassen, met schone en zuinige energie.",
+        ),
     },
     {
         "slug": "climate-adaptation",
         "is_perspective": True,
-        "en": ("Climate adaptation", "Preparing cities for heat, drought and heavy rain."),
-        "nl": ("Klimaatadaptatie", "Steden voorbereiden op hitte, droogte en hevige regen."),
+        "en": (
+            "Climate adaptation",
+            "Preparing cities for heat, drought and heavy rain.",
+        ),
+        "nl": (
+            "Klimaatadaptatie",
+            "Steden voorbereiden op hitte, droogte en hevige regen.",
+        ),
     },
     {
         "slug": "digital-transformation",
         "is_perspective": True,
-        "en": ("Digital transformation", "Data and digital services that make cities work better for people."),
-        "nl": ("Digitale transformatie", "Data en digitale diensten waardoor steden beter werken voor mensen."),
+        "en": (
+            "Digital transformation",
+            "Data and digital services that make cities work better for people.",
+        ),
+        "nl": (
+            "Digitale transformatie",
+            "Data en digitale diensten waardoor steden beter werken voor mensen.",
+        ),
     },
     {
         "slug": "mobility",
         "is_perspective": False,
-        "en": ("Mobility", "Clean, shared and accessible ways to move around the city."),
-        "nl": ("Mobiliteit", "Schone, gedeelde en toegankelijke manieren om je door de stad te bewegen."),
+        "en": (
+            "Mobility",
+            "Clean, shared and accessible ways to move around the city.",
+        ),
+        "nl": (
+            "Mobiliteit",
+            "Schone, gedeelde en toegankelijke manieren om je door de stad te bewegen.",
+        ),
     },
     {
         "slug": "circular-economy",
         "is_perspective": False,
         "en": ("Circular economy", "Keeping materials in use and designing waste out."),
-        "nl": ("Circulaire economie", "Materialen in gebruik houden en afval wegontwerpen."),
+        "nl": (
+            "Circulaire economie",
+            "Materialen in gebruik houden en afval wegontwerpen.",
+        ),
     },
     {
         "slug": "healthy-urban-living",
         "is_perspective": False,
-        "en": ("Healthy urban living", "Cities that keep their residents healthy; led in the Dutch strategy by Utrecht."),
-        "nl": ("Gezond stedelijk leven", "Steden die hun inwoners gezond houden; in de Nederlandse strategie getrokken door Utrecht."),
+        "en": (
+            "Healthy urban living",
+            "Cities that keep their residents healthy; led in the Dutch strategy by Utrecht.",
+        ),
+        "nl": (
+            "Gezond stedelijk leven",
+            "Steden die hun inwoners gezond houden; in de Nederlandse strategie getrokken door Utrecht.",
+        ),
     },
 ]
 

@@ -4,7 +4,9 @@ from django.utils.module_loading import import_string
 from hub import services
 
 
-@shared_task(acks_late=True, autoretry_for=(Exception,), max_retries=3, retry_backoff=True)
+@shared_task(
+    acks_late=True, autoretry_for=(Exception,), max_retries=3, retry_backoff=True
+)
 def run_django_task(module_path: str, args: list, kwargs: dict) -> None:
     """Run one of Wagtail's django-tasks, handed over by ``CeleryTaskBackend``."""
     import_string(module_path).call(*args, **kwargs)

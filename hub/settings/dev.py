@@ -7,7 +7,7 @@ from .base import *  # noqa: F403
 from .base import BASE_DIR, env
 
 DEBUG = env.bool("DEBUG", default=True)
-SECRET_KEY = env.str("SECRET_KEY", default="dev-only-not-secret")  # noqa: S105
+SECRET_KEY = env.str("SECRET_KEY", default="dev-only-not-secret")
 ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", default=["127.0.0.1", "localhost"])
 WAGTAILADMIN_BASE_URL = "http://127.0.0.1:8000"
 
@@ -24,7 +24,9 @@ CELERY_TASK_EAGER_PROPAGATES = True
 # Plain storage so runserver needs no collectstatic.
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
-    "staticfiles": {
-        "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"
-    },
+    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
+
+# Serve static files straight from their folders; no collectstatic needed.
+WHITENOISE_AUTOREFRESH = True
+WHITENOISE_USE_FINDERS = True

@@ -21,7 +21,9 @@ CACHES = {
         "KEY_PREFIX": "hub-test",
     }
 }
-CELERY_BROKER_URL = REDIS_URL
+# The broker has its own database: clearing the cache between tests must not
+# wipe the queues under a running worker.
+CELERY_BROKER_URL = env.str("CELERY_BROKER_URL", default="redis://127.0.0.1:6379/15")
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 
 # Wagtail's own tasks run in the request here, so that tests see their effect;
@@ -31,9 +33,11 @@ TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBacken
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
-    "staticfiles": {
-        "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"
-    },
+    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 # Rate limits are tested on purpose in their own tests, not tripped by others.
 ACCOUNT_RATE_LIMITS = False
+
+# Serve static files straight from their folders; no collectstatic needed.
+WHITENOISE_AUTOREFRESH = True
+WHITENOISE_USE_FINDERS = True

@@ -1,0 +1,112 @@
+import os
+import subprocess
+import sys
+import time
+import uuid
+from pathlib import Path
+
+import pytest
+from django.conf import settings
+from django.db import connection
+from wagtail.models import Page, ReferenceIndex
+from wagtail.tasks import update_reference_index_task
+
+from hub.celery import app as celery_app
+from hub.factories import HomePageFactory, StandardPageFactory
+from hub.models import WorkerHeartbeat
+from hub.task_backend import CeleryTaskBackend
+from hub.tasks import record_worker_heartbeat
+
+ROOT = Path(__file__).resolve().parents[2]
+pytestmark = [
+    pytest.mark.integration,
+    # serialized_rollback puts back what migrations made (locales, root page).
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+]
+
+
+@pytest.fixture(scope="module")
+def celery_worker(django_db_setup, django_db_blocker):
+    """A real Celery worker process on the Redis broker and the test database."""
+    name = f"test-{uuid.uuid4().hex[:8]}@localhost"
+    database = connection.settings_dict
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "hub.settings.test",
+        "DATABASE_URL": (
+            f"postgres://{database['USER']}@{database['HOST']}:{database['PORT']}/"
+            f"{database['NAME']}"
+        ),
+        "CELERY_BROKER_URL": settings.CELERY_BROKER_URL,
+    }
+    celery_app.control.purge()  # nothing left over from an earlier run
+    worker = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "celery",
+            "-A",
+            "hub",
+            "worker",
+            "--pool=solo",
+            "--without-gossip",
+            "--without-mingle",
+            "-n",
+            name,
+            "--loglevel=WARNING",
+        ],
+        cwd=ROOT,
+        env=env,
+    )
+    _wait_for_worker(name, worker)
+    yield name
+    worker.terminate()
+    worker.wait(timeout=30)
+
+
+def _wait_for_worker(name: str, worker: subprocess.Popen) -> None:
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        if worker.poll() is not None:
+            pytest.fail(f"The Celery worker exited with code {worker.returncode}.")
+        if celery_app.control.ping(destination=[name], timeout=1):
+            return
+    worker.terminate()
+    pytest.fail("The Celery worker did not answer a ping within 60 seconds.")
+
+
+def _eventually(condition, timeout: float = 30):
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if result := condition():
+            return result
+        time.sleep(0.2)
+    return condition()
+
+
+def test_worker_runs_the_heartbeat_task_and_writes_to_the_database(celery_worker):
+    record_worker_heartbeat.delay()
+    heartbeat = _eventually(
+        lambda: WorkerHeartbeat.objects.filter(worker=celery_worker).first()
+    )
+    assert heartbeat is not None
+
+
+def test_wagtail_background_tasks_run_on_the_celery_worker(celery_worker):
+    home = HomePageFactory(parent=Page.get_first_root_node())
+    page = StandardPageFactory(
+        parent=home,
+        body=[
+            (
+                "call_to_action",
+                {"heading": "Join", "link_page": home, "link_text": "Home"},
+            )
+        ],
+    )
+    ReferenceIndex.objects.all().delete()
+    CeleryTaskBackend("celery", {}).enqueue(
+        update_reference_index_task, ["hub", "standardpage", page.pk], {}
+    )
+    assert _eventually(
+        lambda: ReferenceIndex.objects.filter(object_id=str(page.pk)).exists()
+    )
