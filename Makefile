@@ -12,9 +12,7 @@ run: $(VENV)/.runtime assets
 	@echo "The Smart Cities Hub runs at http://127.0.0.1:8000 (admin: /admin/)."
 	$(MANAGE) runserver 127.0.0.1:8000
 
-test: $(VENV)/.dev assets
-	$(BIN)/ruff check .
-	$(BIN)/ruff format --check .
+test: $(VENV)/.dev assets lint
 	DJANGO_SETTINGS_MODULE=hub.settings.test $(MANAGE) makemigrations --check --dry-run
 	DJANGO_SETTINGS_MODULE=hub.settings.test $(MANAGE) check --fail-level WARNING
 	$(BIN)/pytest

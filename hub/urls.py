@@ -5,6 +5,7 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
+from wagtail.views import serve as wagtail_serve
 
 from hub import views
 
@@ -23,6 +24,8 @@ if settings.DEBUG:
 
 urlpatterns += i18n_patterns(
     path("accounts/", include("allauth.urls")),
+    # A name for each language's home page, for redirects after log-in and out.
+    path("", wagtail_serve, {"path": ""}, name="home"),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

@@ -129,3 +129,20 @@ class TestPasswords:
         )
         user.refresh_from_db()
         assert user.check_password("Rotterdam-adapts-2050")
+
+
+class TestLanguageAfterSigningIn:
+    def test_logging_in_on_a_dutch_page_lands_on_the_dutch_home_page(
+        self, client, demo_site
+    ):
+        user = UserFactory(verified=True)
+        response = client.post(
+            "/nl/accounts/login/", {"login": user.email, "password": PASSWORD}
+        )
+        assert response["Location"] == "/nl/"
+
+    def test_logging_out_on_a_dutch_page_lands_on_the_dutch_home_page(
+        self, client, demo_site
+    ):
+        client.force_login(UserFactory(verified=True))
+        assert client.post("/nl/accounts/logout/")["Location"] == "/nl/"

@@ -1,0 +1,105 @@
+import re
+
+import pytest
+from django.core import mail
+from playwright.sync_api import expect
+
+from tests.browser.accessibility import assert_no_axe_violations
+
+pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
+
+PAGES = [
+    ("/en/", "Climate-neutral and smart cities"),
+    ("/nl/", "Klimaatneutrale en slimme steden"),
+    ("/en/about/", "About the hub"),
+    ("/nl/over/", "Over de hub"),
+    ("/en/accessibility/", "Accessibility statement"),
+    ("/nl/toegankelijkheid/", "Toegankelijkheidsverklaring"),
+    ("/en/privacy/", "Privacy statement"),
+    ("/nl/privacy/", "Privacyverklaring"),
+    ("/en/accounts/signup/", "Create an account"),
+    ("/nl/accounts/signup/", "Account aanmaken"),
+    ("/en/accounts/login/", "Log in"),
+    ("/nl/accounts/login/", "Inloggen"),
+    ("/en/accounts/password/reset/", None),
+    ("/nl/does-not-exist/", "Pagina niet gevonden"),
+]
+
+
+@pytest.mark.parametrize(("path", "heading"), PAGES)
+def test_page_has_no_accessibility_violations(page, path, heading):
+    page.goto(path)
+    if heading:
+        expect(page.get_by_role("heading", level=1)).to_have_text(heading)
+    assert page.locator("html").get_attribute("lang") == path[1:3]
+    assert_no_axe_violations(page)
+
+
+def test_skip_link_is_the_first_stop_and_moves_focus_to_the_content(page):
+    page.goto("/en/")
+    page.keyboard.press("Tab")
+    skip_link = page.get_by_role("link", name="Skip to main content")
+    expect(skip_link).to_be_focused()
+    expect(skip_link).to_be_visible()
+    page.keyboard.press("Enter")
+    expect(page.locator("main")).to_be_focused()
+
+
+def test_language_switcher_opens_the_same_page_in_dutch(page):
+    page.goto("/en/about/")
+    page.get_by_role("navigation", name="Language").get_by_role(
+        "link", name="Nederlands"
+    ).click()
+    expect(page).to_have_url(re.compile(r"/nl/over/$"))
+    expect(page.get_by_role("heading", level=1)).to_have_text("Over de hub")
+
+
+def test_landmarks_are_present(page):
+    page.goto("/en/")
+    for role in ("banner", "main", "contentinfo"):
+        expect(page.get_by_role(role)).to_have_count(1)
+    expect(page.get_by_role("navigation", name="Main")).to_be_visible()
+
+
+def test_sign_up_error_is_announced_and_keeps_what_was_typed(page):
+    page.goto("/en/accounts/signup/")
+    page.get_by_label("Email").fill("mayor@example.org")
+    page.get_by_label("Password", exact=True).fill("Amsterdam-2030-neutral")
+    page.get_by_label("Password (again)").fill("Amsterdam-2030-neutral")
+    page.get_by_role("button", name="Create account").click()
+    expect(page.get_by_text("Please agree to the privacy statement")).to_be_visible()
+    expect(page.get_by_label("Email")).to_have_value("mayor@example.org")
+    assert_no_axe_violations(page)
+
+
+def test_visitor_signs_up_confirms_the_address_and_is_signed_in(page):
+    page.goto("/nl/accounts/signup/")
+    page.get_by_label("E-mail").fill("wethouder@example.org")
+    page.get_by_label("Wachtwoord", exact=True).fill("Utrecht-gezond-2030")
+    page.get_by_label("Wachtwoord (bevestigen)").fill("Utrecht-gezond-2030")
+    page.get_by_label("Ik heb de privacyverklaring gelezen").check()
+    page.get_by_role("button", name="Account aanmaken").click()
+    expect(page.get_by_role("heading", level=1)).to_be_visible()
+    assert_no_axe_violations(page)
+
+    link = re.search(r"https?://\S+/confirm-email/\S+/", mail.outbox[-1].body)[0]
+    page.goto(re.sub(r"^https?://[^/]+", "", link))
+    page.get_by_role("button").filter(has_text=re.compile("Bevestig")).click()
+    page.goto("/nl/accounts/login/")
+    page.get_by_label("E-mail").fill("wethouder@example.org")
+    page.get_by_label("Wachtwoord").fill("Utrecht-gezond-2030")
+    page.get_by_role("button", name="Inloggen").click()
+    expect(page.get_by_role("button", name="Uitloggen")).to_be_visible()
+
+
+def test_sign_up_works_without_javascript(page_without_javascript):
+    page = page_without_javascript
+    page.goto("/en/accounts/signup/")
+    page.get_by_label("Email").fill("citizen@example.org")
+    page.get_by_label("Password", exact=True).fill("Eindhoven-light-2030")
+    page.get_by_label("Password (again)").fill("Eindhoven-light-2030")
+    page.get_by_label("I have read the privacy statement").check()
+    page.get_by_role("button", name="Create account").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text(
+        re.compile("Verify", re.IGNORECASE)
+    )
