@@ -1,10 +1,26 @@
+from allauth.account.forms import LoginForm as AllauthLoginForm
+from allauth.account.forms import SignupForm as AllauthSignupForm
 from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 
-class SignupConsentForm(forms.Form):
-    """Added to allauth's sign-up form: consent to the privacy statement."""
+class NoPlaceholdersMixin:
+    """Drops allauth's placeholders: one that repeats the visible label looks
+    like a filled-in value and disappears as soon as someone types."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for field in self.fields.values():
+            field.widget.attrs.pop("placeholder", None)
+
+
+class LoginForm(NoPlaceholdersMixin, AllauthLoginForm):
+    pass
+
+
+class SignupForm(NoPlaceholdersMixin, AllauthSignupForm):
+    """allauth's sign-up form with consent to the privacy statement, asked last."""
 
     privacy_consent = forms.BooleanField(
         label=_("I have read the privacy statement and agree to it."),
@@ -13,6 +29,12 @@ class SignupConsentForm(forms.Form):
         },
     )
 
-    def signup(self, request, user):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["privacy_consent"] = self.fields.pop("privacy_consent")
+
+    def save(self, request):
+        user = super().save(request)
         user.privacy_consent_at = timezone.now()
         user.save(update_fields=["privacy_consent_at"])
+        return user

@@ -139,7 +139,13 @@ STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = env.path("MEDIA_ROOT", default=BASE_DIR / "media")
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    # An object store (django-storages) can take over media by naming its class.
+    "default": {
+        "BACKEND": env.str(
+            "MEDIA_STORAGE_BACKEND",
+            default="django.core.files.storage.FileSystemStorage",
+        )
+    },
     "staticfiles": {
         "BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"
     },
@@ -190,7 +196,7 @@ ACCOUNT_SIGNUP_FIELDS = ["email*", "password1*", "password2*"]
 ACCOUNT_EMAIL_VERIFICATION = "mandatory"
 ACCOUNT_UNIQUE_EMAIL = True
 ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = False
-ACCOUNT_SIGNUP_FORM_CLASS = "hub.forms.SignupConsentForm"
+ACCOUNT_FORMS = {"signup": "hub.forms.SignupForm", "login": "hub.forms.LoginForm"}
 ACCOUNT_EMAIL_SUBJECT_PREFIX = "[Smart Cities Hub] "
 ACCOUNT_RATE_LIMITS = {
     "login": "30/m/ip",

@@ -59,6 +59,8 @@ class OutsideRequests(list):
 
 @pytest.fixture
 def site(transactional_db):
+    """The demo site, committed so that the live server's thread sees it. It also
+    puts back the locales and root page that the flush after each test removes."""
     demo_content_load()
 
 

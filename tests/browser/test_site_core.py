@@ -6,7 +6,7 @@ from playwright.sync_api import expect
 
 from tests.browser.accessibility import assert_no_axe_violations
 
-pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
+pytestmark = pytest.mark.django_db(transaction=True)
 
 PAGES = [
     ("/en/", "Climate-neutral and smart cities"),

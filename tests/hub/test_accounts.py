@@ -146,3 +146,9 @@ class TestLanguageAfterSigningIn:
     ):
         client.force_login(UserFactory(verified=True))
         assert client.post("/nl/accounts/logout/")["Location"] == "/nl/"
+
+
+def test_sign_up_asks_for_consent_last_and_without_placeholders(client):
+    html = client.get("/en/accounts/signup/").text
+    assert html.index('name="password2"') < html.index('name="privacy_consent"')
+    assert "placeholder=" not in html
