@@ -13,7 +13,7 @@ run: $(VENV)/.runtime assets
 	$(MANAGE) runserver 127.0.0.1:8000
 
 test: $(VENV)/.dev assets lint
-	DJANGO_SETTINGS_MODULE=hub.settings.test $(MANAGE) makemigrations --check --dry-run
+	DJANGO_SETTINGS_MODULE=hub.settings.smoke $(MANAGE) makemigrations --check --dry-run
 	DJANGO_SETTINGS_MODULE=hub.settings.test $(MANAGE) check --fail-level WARNING
 	$(BIN)/pytest
 	DJANGO_SETTINGS_MODULE=hub.settings.smoke $(BIN)/pytest -m smoke -p no:cacheprovider

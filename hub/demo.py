@@ -109,12 +109,23 @@ def _standard_page(
 
 
 def _translate(page: Page, locale: Locale, content: dict, created: list[str]) -> Page:
+    """Add ``page`` in ``locale`` as a translation (same translation key) under
+    the translation of its parent, with its own slug from the start."""
     existing = page.get_translation_or_none(locale)
     if existing:
         return existing
-    translation = page.copy_for_translation(locale).specific
-    for name, value in _fields(content).items():
-        setattr(translation, name, value)
+    parent = page.get_parent()
+    if not parent.is_root():
+        parent = parent.get_translation(locale)
+    translation = parent.add_child(
+        instance=page.specific_class(
+            locale=locale,
+            translation_key=page.translation_key,
+            slug=content.get("slug", f"{page.slug}-{locale.language_code}"),
+            show_in_menus=page.show_in_menus,
+            **_fields({key: value for key, value in content.items() if key != "slug"}),
+        )
+    )
     translation.save_revision().publish()
     created.append(f"translation ({locale.language_code}): {translation.title}")
     return translation

@@ -4,6 +4,7 @@ import pytest
 from django.core import mail
 from playwright.sync_api import expect
 
+from hub.factories import UserFactory
 from tests.browser.accessibility import assert_no_axe_violations
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -103,3 +104,26 @@ def test_sign_up_works_without_javascript(page_without_javascript):
     expect(page.get_by_role("heading", level=1)).to_have_text(
         re.compile("Verify", re.IGNORECASE)
     )
+
+
+def test_keyboard_focus_is_clearly_visible(page):
+    page.goto("/en/")
+    page.keyboard.press("Tab")
+    page.keyboard.press("Tab")  # past the skip link, onto the site name
+    outline = page.evaluate(
+        "() => { const style = getComputedStyle(document.activeElement);"
+        " return [style.outlineStyle, parseFloat(style.outlineWidth)]; }"
+    )
+    assert outline[0] != "none"
+    assert outline[1] >= 2
+
+
+def test_editors_userbar_works_under_the_content_security_policy(page, live_server):
+    UserFactory(username="editor", is_superuser=True, is_staff=True, verified=True)
+    page.goto("/admin/login/")
+    page.get_by_label("Username").fill("editor")
+    page.get_by_label("Password").fill("a-Long-test-passphrase")
+    page.get_by_role("button", name="Sign in").click()
+    expect(page).to_have_url(re.compile(r"/admin/$"))
+    page.goto("/en/")
+    expect(page.locator("wagtail-userbar")).to_have_count(1)

@@ -1,6 +1,7 @@
 import pytest
+from wagtail.models import Locale
 
-from hub.factories import UserFactory
+from hub.factories import StandardPageFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -28,3 +29,17 @@ def test_visitors_are_sent_to_log_in_for_the_admin(client):
     response = client.get("/admin/")
     assert response.status_code == 302
     assert "/admin/login/" in response["Location"]
+
+
+def test_editors_can_send_a_new_page_for_translation_into_dutch(
+    editor_client, demo_site
+):
+    page = StandardPageFactory(parent=demo_site, title="Webinar series")
+    submit_url = f"/admin/localize/submit/page/{page.pk}/"
+    editor_client.post(
+        submit_url, {"locales": [Locale.objects.get(language_code="nl").pk]}
+    )
+    translation = page.get_translation(Locale.objects.get(language_code="nl"))
+    assert translation.get_parent().specific == demo_site.get_translation(
+        translation.locale
+    )
