@@ -62,11 +62,24 @@ def test_landmarks_are_present(page):
     expect(page.get_by_role("navigation", name="Main")).to_be_visible()
 
 
+SIGN_UP_LABELS = {
+    "en": ("Email", "Password", "Password (again)", "I have read the privacy"),
+    "nl": ("E-mail", "Wachtwoord", "Wachtwoord (bevestigen)", "Ik heb de privacy"),
+}
+
+
+def _fill_sign_up(page, language, email, password, consent=True):
+    email_label, password_label, again_label, consent_label = SIGN_UP_LABELS[language]
+    page.goto(f"/{language}/accounts/signup/")
+    page.get_by_label(email_label).fill(email)
+    page.get_by_label(password_label, exact=True).fill(password)
+    page.get_by_label(again_label).fill(password)
+    if consent:
+        page.get_by_label(consent_label).check()
+
+
 def test_sign_up_error_is_announced_and_keeps_what_was_typed(page):
-    page.goto("/en/accounts/signup/")
-    page.get_by_label("Email").fill("mayor@example.org")
-    page.get_by_label("Password", exact=True).fill("Amsterdam-2030-neutral")
-    page.get_by_label("Password (again)").fill("Amsterdam-2030-neutral")
+    _fill_sign_up(page, "en", "mayor@example.org", "Amsterdam-2030", consent=False)
     page.get_by_role("button", name="Create account").click()
     expect(page.get_by_text("Please agree to the privacy statement")).to_be_visible()
     expect(page.get_by_label("Email")).to_have_value("mayor@example.org")
@@ -74,11 +87,7 @@ def test_sign_up_error_is_announced_and_keeps_what_was_typed(page):
 
 
 def test_visitor_signs_up_confirms_the_address_and_is_signed_in(page):
-    page.goto("/nl/accounts/signup/")
-    page.get_by_label("E-mail").fill("wethouder@example.org")
-    page.get_by_label("Wachtwoord", exact=True).fill("Utrecht-gezond-2030")
-    page.get_by_label("Wachtwoord (bevestigen)").fill("Utrecht-gezond-2030")
-    page.get_by_label("Ik heb de privacyverklaring gelezen").check()
+    _fill_sign_up(page, "nl", "wethouder@example.org", "Utrecht-gezond-2030")
     page.get_by_role("button", name="Account aanmaken").click()
     expect(page.get_by_role("heading", level=1)).to_be_visible()
     assert_no_axe_violations(page)
@@ -95,11 +104,7 @@ def test_visitor_signs_up_confirms_the_address_and_is_signed_in(page):
 
 def test_sign_up_works_without_javascript(page_without_javascript):
     page = page_without_javascript
-    page.goto("/en/accounts/signup/")
-    page.get_by_label("Email").fill("citizen@example.org")
-    page.get_by_label("Password", exact=True).fill("Eindhoven-light-2030")
-    page.get_by_label("Password (again)").fill("Eindhoven-light-2030")
-    page.get_by_label("I have read the privacy statement").check()
+    _fill_sign_up(page, "en", "citizen@example.org", "Eindhoven-light-2030")
     page.get_by_role("button", name="Create account").click()
     expect(page.get_by_role("heading", level=1)).to_have_text(
         re.compile("Verify", re.IGNORECASE)

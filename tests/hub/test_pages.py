@@ -1,6 +1,7 @@
 import pytest
 from wagtail.models import Page
 
+from hub.factories import HubPartnerFactory, StandardPageFactory
 from hub.models import HomePage, StandardPage
 
 pytestmark = pytest.mark.smoke
@@ -56,8 +57,19 @@ class TestHomePage:
         self, client, demo_site, django_assert_max_num_queries
     ):
         client.get("/en/")  # warm caches that Wagtail fills once per process
-        with django_assert_max_num_queries(20):
+        with django_assert_max_num_queries(19):
             client.get("/en/")
+
+    def test_queries_do_not_grow_with_the_menu_or_the_partners(
+        self, client, demo_site, django_assert_max_num_queries
+    ):
+        for _ in range(10):
+            StandardPageFactory(parent=demo_site, show_in_menus=True)
+            HubPartnerFactory()
+        client.get("/en/")
+        with django_assert_max_num_queries(19):
+            response = client.get("/en/")
+        assert response.text.count('class="hub-nav__link"') == 12
 
 
 @pytest.mark.django_db
