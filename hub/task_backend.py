@@ -1,3 +1,6 @@
+from functools import partial
+
+from django.db import transaction
 from django.utils import timezone
 from django_tasks.backends.base import BaseTaskBackend
 from django_tasks.base import TaskResult, TaskResultStatus
@@ -30,7 +33,13 @@ class CeleryTaskBackend(BaseTaskBackend):
             errors=[],
             worker_ids=[],
         )
-        run_django_task.apply_async(
-            args=(task.module_path, list(args), dict(kwargs)), task_id=result.id
+        # Wagtail enqueues from post_save: a worker must not look for the row
+        # before the transaction that wrote it has committed.
+        transaction.on_commit(
+            partial(
+                run_django_task.apply_async,
+                args=(task.module_path, list(args), dict(kwargs)),
+                task_id=result.id,
+            )
         )
         return result

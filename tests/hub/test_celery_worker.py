@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 from django.conf import settings
-from django.db import connection
+from django.db import connection, transaction
 from wagtail.models import ReferenceIndex
 from wagtail.tasks import update_reference_index_task
 
@@ -24,9 +24,12 @@ ROOT = Path(__file__).resolve().parents[2]
 pytestmark = [pytest.mark.integration, pytest.mark.django_db(transaction=True)]
 
 
-@pytest.fixture(scope="module")
-def celery_worker(django_db_setup, django_db_blocker):
-    """A real Celery worker process on the Redis broker and the test database."""
+@pytest.fixture
+def celery_worker(transactional_db):
+    """A real Celery worker process on the Redis broker and the test database.
+
+    One per test: the flush between transactional tests recreates content types
+    under new ids, which a longer-lived worker would still hold in its cache."""
     name = f"test-{uuid.uuid4().hex[:8]}@localhost"
     database = connection.settings_dict
     env = {
@@ -91,22 +94,36 @@ def test_worker_runs_the_heartbeat_task_and_writes_to_the_database(celery_worker
     assert heartbeat is not None
 
 
-def test_wagtail_background_tasks_run_on_the_celery_worker(celery_worker):
+def _page_linking_home() -> StandardPageFactory:
+    """A page whose body links to the home page: one row in the reference index."""
     demo_content_load()
     home = HomePage.objects.get(locale__language_code="en")
-    page = StandardPageFactory(
-        parent=home,
-        body=[
-            (
-                "call_to_action",
-                {"heading": "Join", "link_page": home, "link_text": "Home"},
-            )
-        ],
-    )
+    link = {"heading": "Join", "link_page": home, "link_text": "Home"}
+    page = StandardPageFactory(parent=home, body=[("call_to_action", link)])
     ReferenceIndex.objects.all().delete()
+    return page
+
+
+def _index_references_through_celery(page) -> None:
     CeleryTaskBackend("celery", {}).enqueue(
         update_reference_index_task, ["hub", "standardpage", page.pk], {}
     )
-    assert _eventually(
-        lambda: ReferenceIndex.objects.filter(object_id=str(page.pk)).exists()
-    )
+
+
+def _references_of(page):
+    return ReferenceIndex.objects.filter(object_id=str(page.pk))
+
+
+def test_wagtail_background_tasks_run_on_the_celery_worker(celery_worker):
+    page = _page_linking_home()
+    _index_references_through_celery(page)
+    assert _eventually(_references_of(page).exists)
+
+
+def test_wagtail_tasks_wait_for_the_transaction_to_commit(celery_worker):
+    page = _page_linking_home()
+    with transaction.atomic():
+        _index_references_through_celery(page)
+        time.sleep(2)  # a worker that had the task now would index at once
+        assert not _references_of(page).exists()
+    assert _eventually(_references_of(page).exists)
