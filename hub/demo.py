@@ -1,14 +1,18 @@
 """Builds the demo site from ``hub.demo_content``: pages in English with their
-Dutch translations, themes, hub partners and site settings.
+Dutch translations, themes, hub partners and site settings. Each domain app adds
+its own part through a ``demo`` module whose loaders register with
+``@demo_loader``, so that the site core never imports a domain app.
 
 Idempotent: what exists already (found by slug) is left as it is, so running it
 again changes nothing and never overwrites an editor's work.
 """
 
 import json
+from collections.abc import Callable
 
 from django.db import transaction
-from wagtail.models import Locale, Page, Site
+from django.utils.module_loading import autodiscover_modules
+from wagtail.models import Collection, Locale, Page, Site
 
 from hub import demo_content
 from hub.models import (
@@ -21,6 +25,15 @@ from hub.models import (
 )
 from hub.sdgs import sustainable_development_goals_sync
 
+DemoLoader = Callable[..., None]
+_loaders: list[DemoLoader] = []
+
+
+def demo_loader(loader: DemoLoader) -> DemoLoader:
+    """Register ``loader(home=…, dutch=…, created=…)`` to run after the core."""
+    _loaders.append(loader)
+    return loader
+
 
 @transaction.atomic
 def demo_content_load() -> list[str]:
@@ -29,18 +42,23 @@ def demo_content_load() -> list[str]:
     english, dutch = _locale("en"), _locale("nl")
     sustainable_development_goals_sync(SustainableDevelopmentGoal)
     home = _home_page(english, created)
-    _translate(home, dutch, demo_content.HOME["nl"], created)
+    translation_add(home, dutch, demo_content.HOME["nl"], created)
     pages = {}
     for key, content, in_menu in (
         ("about", demo_content.ABOUT, True),
         ("accessibility", demo_content.ACCESSIBILITY_STATEMENT, False),
         ("privacy", demo_content.PRIVACY_STATEMENT, False),
     ):
-        pages[key] = _standard_page(home, content["en"], in_menu, created)
-        _translate(pages[key], dutch, content["nl"], created)
+        pages[key] = child_page_add(
+            home, StandardPage, content["en"], created, show_in_menus=in_menu
+        )
+        translation_add(pages[key], dutch, content["nl"], created)
     _site_settings(home, pages, created)
     _themes(english, dutch, created)
     _hub_partners(created)
+    autodiscover_modules("demo")
+    for loader in _loaders:
+        loader(home=home, dutch=dutch, created=created)
     return created
 
 
@@ -50,8 +68,12 @@ def _locale(language_code: str) -> Locale:
 
 
 def _root_page(english: Locale) -> Page:
+    # After a flush (as between transactional tests) the roots that Wagtail's
+    # migrations made are gone: make them again.
+    if Collection.get_first_root_node() is None:
+        Collection.add_root(name="Root")
     root = Page.get_first_root_node()
-    if root is None:  # an emptied database, as after a transactional test
+    if root is None:
         root = Page.add_root(title="Root", locale=english)
     return root
 
@@ -72,6 +94,7 @@ def _home_page(english: Locale, created: list[str]) -> HomePage:
         is_default_site=True,
         defaults={
             "hostname": "localhost",
+            "port": 8000,  # where `make run` serves it
             "root_page": home,
             "site_name": "Smart Cities Hub",
         },
@@ -89,46 +112,68 @@ def _remove_wagtail_welcome_page(root: Page) -> None:
 
 
 def _fields(content: dict) -> dict:
-    fields = {key: value for key, value in content.items() if key != "body"}
-    fields["body"] = json.dumps(content["body"])
+    fields = dict(content)
+    if "body" in fields:
+        fields["body"] = json.dumps(fields["body"])
     return fields
 
 
-def _standard_page(
-    home: HomePage, content: dict, in_menu: bool, created: list[str]
-) -> StandardPage:
-    existing = StandardPage.objects.child_of(home).filter(slug=content["slug"]).first()
+def child_page_add(
+    parent: Page, page_class: type[Page], content: dict, created: list[str], **extra
+) -> Page:
+    """The child of ``parent`` with the content's slug, made and published if
+    missing. ``extra`` holds fields that are not text (dates, themes, flags)."""
+    existing = page_class.objects.child_of(parent).filter(slug=content["slug"]).first()
     if existing:
         return existing
-    page = home.add_child(
-        instance=StandardPage(show_in_menus=in_menu, **_fields(content))
-    )
+    tags = extra.pop("tags", ())
+    page = page_class(**_fields(content), **extra)
+    if tags:
+        page.tags.add(*tags)
+    parent.add_child(instance=page)
     page.save_revision().publish()
-    created.append(f"page: {page.title}")
+    created.append(f"{page_class._meta.verbose_name}: {page.title}")
     return page
 
 
-def _translate(page: Page, locale: Locale, content: dict, created: list[str]) -> Page:
+def translation_add(
+    page: Page, locale: Locale, content: dict, created: list[str], **extra
+) -> Page:
     """Add ``page`` in ``locale`` as a translation (same translation key) under
-    the translation of its parent, with its own slug from the start."""
+    the translation of its parent, with its own slug from the start. Fields
+    not in ``content`` or ``extra`` (dates, flags, themes) are copied over."""
     existing = page.get_translation_or_none(locale)
     if existing:
         return existing
     parent = page.get_parent()
     if not parent.is_root():
         parent = parent.get_translation(locale)
+    source = page.specific
+    fields = {**_copied_fields(source), **_fields(content), **extra}
+    fields.setdefault("slug", f"{page.slug}-{locale.language_code}")
     translation = parent.add_child(
-        instance=page.specific_class(
-            locale=locale,
-            translation_key=page.translation_key,
-            slug=content.get("slug", f"{page.slug}-{locale.language_code}"),
-            show_in_menus=page.show_in_menus,
-            **_fields({key: value for key, value in content.items() if key != "slug"}),
+        instance=type(source)(
+            locale=locale, translation_key=page.translation_key, **fields
         )
     )
     translation.save_revision().publish()
     created.append(f"translation ({locale.language_code}): {translation.title}")
     return translation
+
+
+def _copied_fields(source: Page) -> dict:
+    """The fields of ``source``'s own class that a translation keeps as they are."""
+    own = [
+        field
+        for field in type(source)._meta.concrete_fields
+        if field.model is not Page and not field.primary_key
+    ]
+    copied = {field.attname: getattr(source, field.attname) for field in own}
+    copied["show_in_menus"] = source.show_in_menus
+    for name in ("themes", "sustainable_development_goals"):
+        if hasattr(source, name):
+            copied[name] = list(getattr(source, name).all())
+    return copied
 
 
 def _site_settings(home: HomePage, pages: dict, created: list[str]) -> None:

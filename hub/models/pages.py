@@ -46,3 +46,9 @@ class StandardPage(IntroBodyMixin, Page):
     class Meta:
         verbose_name = _("standard page")
         verbose_name_plural = _("standard pages")
+
+    def get_context(self, request, *args, **kwargs):
+        # A standard page can head a section: it lists the pages below it.
+        context = super().get_context(request, *args, **kwargs)
+        context["child_pages"] = self.get_children().live().public().specific()
+        return context

@@ -28,6 +28,7 @@ INSTALLED_APPS = [
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
+    "wagtail.contrib.routable_page",
     "wagtail.contrib.sitemaps",
     "wagtail.embeds",
     "wagtail.sites",
@@ -248,5 +249,8 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env.str("LOG_LEVEL", default="INFO")},
     # One line per Wagtail background task is noise; failures still show.
-    "loggers": {"django_tasks": {"level": "WARNING"}},
+    "loggers": {
+        "django_tasks": {"level": "WARNING"},
+        "celery.app.trace": {"level": "WARNING"},
+    },
 }

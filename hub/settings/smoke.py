@@ -1,6 +1,10 @@
 """The embedded default under test: what ``make run`` uses, with test-only keys."""
 
+import tempfile
+
 from .dev import *  # noqa: F403
+
+MEDIA_ROOT = tempfile.mkdtemp(prefix="hub-smoke-media-")
 
 DEBUG = False
 DATABASES = {"default": {"ENGINE": "django.db.backends.sqlite3", "NAME": ":memory:"}}

@@ -1,6 +1,8 @@
 """The test suite: the real PostgreSQL and Redis of this machine, or those named
 in the environment. ``tests/conftest.py`` stops the run when either is down."""
 
+import tempfile
+
 from .base import *  # noqa: F403
 from .base import env
 
@@ -30,6 +32,8 @@ EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 # tests/hub/test_celery_worker.py drives the Celery bridge with a real worker.
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 
+# Uploads and generated documents go to a throwaway folder, not the work tree.
+MEDIA_ROOT = env.path("MEDIA_ROOT", default=tempfile.mkdtemp(prefix="hub-test-media-"))
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},

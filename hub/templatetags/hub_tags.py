@@ -10,11 +10,12 @@ register = template.Library()
 
 
 def _home_page(request) -> Page | None:
-    site = Site.find_for_request(request)
-    if site is None:
-        return None
-    root = site.root_page.specific
-    return root.localized if isinstance(root, HomePage) else root
+    """The home page in the visitor's language, looked up once per request."""
+    if not hasattr(request, "_hub_home_page"):
+        site = Site.find_for_request(request)
+        root = site.root_page.specific if site else None
+        request._hub_home_page = root.localized if isinstance(root, HomePage) else root
+    return request._hub_home_page
 
 
 @register.simple_tag(takes_context=True)
@@ -28,7 +29,8 @@ def main_navigation(context) -> list[Page]:
     home = _home_page(context["request"])
     if home is None:
         return []
-    return list(home.get_children().live().in_menu().specific())
+    # Title and URL live on the base page: no need for the specific models.
+    return list(home.get_children().live().in_menu())
 
 
 @register.simple_tag(takes_context=True)

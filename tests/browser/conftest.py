@@ -4,6 +4,7 @@ from urllib.parse import urlparse
 
 import pytest
 from playwright.sync_api import sync_playwright
+from pytest_django.live_server_helper import LiveServer
 
 from hub.demo import demo_content_load
 
@@ -57,45 +58,65 @@ class OutsideRequests(list):
             route.abort()
 
 
-@pytest.fixture
-def site(transactional_db):
-    """The demo site, committed so that the live server's thread sees it. It also
-    puts back the locales and root page that the flush after each test removes."""
-    demo_content_load()
+@pytest.fixture(scope="session")
+def site_server(django_db_setup, django_db_blocker):
+    """A live server for the pages that tests only read. Unlike pytest-django's
+    ``live_server`` it does not make every test transactional, so the demo site
+    is built once instead of once per test."""
+    with django_db_blocker.unblock():
+        server = LiveServer("localhost:0")
+        server._live_server_modified_settings.enable()
+        yield server
+        server._live_server_modified_settings.disable()
+        server.stop()
 
 
-def _new_page(browser, live_server, request, **context_options):
-    context = browser.new_context(base_url=live_server.url, **context_options)
+def _new_page(browser, base_url, request, **context_options):
+    context = browser.new_context(base_url=base_url, **context_options)
     outside = OutsideRequests()
     context.route("**/*", outside.route)
     page = context.new_page()
-    policy_violations = []
+    problems = []
     page.on(
         "console",
         lambda message: (
-            "Content Security Policy" in message.text
-            and policy_violations.append(message.text)
+            "Content Security Policy" in message.text and problems.append(message.text)
         ),
     )
-    page.on("pageerror", lambda error: policy_violations.append(str(error)))
+    page.on("pageerror", lambda error: problems.append(str(error)))
     request.addfinalizer(context.close)
-    return page, outside, policy_violations
+    return page, outside, problems
 
 
-@pytest.fixture
-def page(browser, live_server, site, request):
-    """A browser tab on the live server. The test fails if the page reaches for
-    another host, breaks the Content-Security-Policy or throws a script error."""
-    page, outside, problems = _new_page(browser, live_server, request)
+def _guarded(page, outside, problems):
     yield page
     assert outside == [], f"Requests left 127.0.0.1: {outside}"
     assert problems == [], f"Script or CSP errors: {problems}"
 
 
 @pytest.fixture
-def page_without_javascript(browser, live_server, site, request):
+def page(browser, site_server, db, request):
+    """A browser tab on the demo site, for tests that only read. The site was
+    committed when the test database was made, and pytest-django runs these
+    tests before any transactional test flushes it. The test fails if the page
+    reaches for another host, breaks the Content-Security-Policy or throws a
+    script error."""
+    yield from _guarded(*_new_page(browser, site_server.url, request))
+
+
+@pytest.fixture
+def writing_page(browser, live_server, transactional_db, request):
+    """A browser tab for journeys that write (sign up, edit): the database is
+    flushed after the test. Same guards as ``page``."""
+    demo_content_load()
+    yield from _guarded(*_new_page(browser, live_server.url, request))
+
+
+@pytest.fixture
+def writing_page_without_javascript(browser, live_server, transactional_db, request):
+    demo_content_load()
     page, outside, _ = _new_page(
-        browser, live_server, request, java_script_enabled=False
+        browser, live_server.url, request, java_script_enabled=False
     )
     yield page
     assert outside == [], f"Requests left 127.0.0.1: {outside}"

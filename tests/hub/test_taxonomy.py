@@ -5,6 +5,7 @@ from wagtail.models import Locale
 
 from hub.factories import ThemeFactory
 from hub.models import SustainableDevelopmentGoal
+from hub.sdgs import sustainable_development_goals_sync
 
 pytestmark = pytest.mark.django_db
 
@@ -17,20 +18,22 @@ def test_goal_is_named_in_the_visitors_language():
         assert str(goal) == "11. Sustainable cities and communities"
 
 
-def test_goals_are_loaded_by_migrations_without_demo_content():
+def test_goals_sync_restores_the_fixed_list():
+    SustainableDevelopmentGoal.objects.all().delete()
+    sustainable_development_goals_sync(SustainableDevelopmentGoal)
     assert SustainableDevelopmentGoal.objects.count() == 17
 
 
 def test_theme_slug_is_unique_within_a_language():
-    ThemeFactory(slug="mobility")
+    ThemeFactory(slug="ocean-cities")
     with pytest.raises(IntegrityError):
-        ThemeFactory(slug="mobility")
+        ThemeFactory(slug="ocean-cities")
 
 
 def test_theme_translation_shares_its_slug_in_another_language():
-    theme = ThemeFactory(slug="mobility", name="Mobility")
-    dutch = Locale.objects.create(language_code="nl")
+    theme = ThemeFactory(slug="ocean-cities", name="Ocean cities")
+    dutch = Locale.objects.get(language_code="nl")
     translated = theme.copy_for_translation(dutch)
-    translated.name = "Mobiliteit"
+    translated.name = "Oceaansteden"
     translated.save()
     assert translated.get_translation(theme.locale) == theme

@@ -1,0 +1,17 @@
+# The publication page types, re-exported so that code and migrations can say
+# ``publications.models.ArticlePage`` whatever module a model lives in.
+from publications.models.events import EventIndexPage, EventPage
+from publications.models.news import ArticleIndexPage, ArticlePage, ArticleTag
+from publications.models.reports import ReportPage
+from publications.models.themes import ThemeIndexPage, ThemePage
+
+__all__ = [
+    "ArticleIndexPage",
+    "ArticlePage",
+    "ArticleTag",
+    "EventIndexPage",
+    "EventPage",
+    "ReportPage",
+    "ThemeIndexPage",
+    "ThemePage",
+]

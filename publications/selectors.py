@@ -1,0 +1,69 @@
+"""Reads for the publication pages: lists with a fixed number of queries."""
+
+from collections.abc import Iterable
+
+from django.utils import timezone
+from wagtail.models import Locale
+
+from hub.models import Theme
+from publications.models import ArticlePage, EventPage
+
+
+def localized_themes(*, themes: Iterable[Theme], locale: Locale) -> list[Theme]:
+    """``themes`` as they are called in ``locale`` (one query for all of them)."""
+    themes = list(themes)
+    translations = {
+        theme.translation_key: theme
+        for theme in Theme.objects.filter(
+            translation_key__in={theme.translation_key for theme in themes},
+            locale=locale,
+        )
+    }
+    return [translations.get(theme.translation_key, theme) for theme in themes]
+
+
+def live_articles(*, locale: Locale):
+    return (
+        ArticlePage.objects.live()
+        .filter(locale=locale)
+        .order_by("-date", "-pk")
+        .prefetch_related("themes", "tags")
+    )
+
+
+def articles_with_theme(*, theme: Theme, locale: Locale, limit: int):
+    return list(
+        live_articles(locale=locale).filter(
+            themes__translation_key=theme.translation_key
+        )[:limit]
+    )
+
+
+def articles_sharing_a_theme(*, article: ArticlePage, limit: int = 3):
+    keys = [theme.translation_key for theme in article.themes.all()]
+    return list(
+        live_articles(locale=article.locale)
+        .filter(themes__translation_key__in=keys)
+        .exclude(pk=article.pk)
+        .distinct()[:limit]
+    )
+
+
+def live_events(*, locale: Locale):
+    return EventPage.objects.live().filter(locale=locale).prefetch_related("themes")
+
+
+def upcoming_events(*, locale: Locale):
+    return live_events(locale=locale).filter(end__gte=timezone.now()).order_by("start")
+
+
+def past_events(*, locale: Locale):
+    return live_events(locale=locale).filter(end__lt=timezone.now()).order_by("-start")
+
+
+def upcoming_events_with_theme(*, theme: Theme, locale: Locale, limit: int):
+    return list(
+        upcoming_events(locale=locale).filter(
+            themes__translation_key=theme.translation_key
+        )[:limit]
+    )

@@ -1,0 +1,100 @@
+from django.core.paginator import Paginator
+from django.http import HttpResponse
+from django.template.response import TemplateResponse
+from django.utils.translation import gettext as _
+
+from hub.models import Theme
+from publications import feeds, selectors
+from publications.forms import ArticleFilterForm
+
+PAGE_SIZE = 10
+
+
+def article_list(request, *, index_page):
+    articles = selectors.live_articles(locale=index_page.locale).child_of(index_page)
+    form = ArticleFilterForm(
+        request.GET,
+        themes=Theme.objects.filter(locale=index_page.locale),
+        years=[day.year for day in articles.dates("date", "year", order="DESC")],
+    )
+    if form.is_valid():
+        articles = _filtered(articles, form.cleaned_data, index_page.locale)
+    page = Paginator(articles, PAGE_SIZE).get_page(request.GET.get("page"))
+    return TemplateResponse(
+        request,
+        index_page.template,
+        {
+            **index_page.get_context(request),
+            "form": form,
+            "articles": page,
+            "query_without_page": _query_without_page(request),
+        },
+    )
+
+
+def _filtered(articles, filters, locale):
+    if filters["theme"]:
+        theme = Theme.objects.filter(slug=filters["theme"], locale=locale).first()
+        if theme:
+            articles = articles.filter(themes__translation_key=theme.translation_key)
+    if filters["tag"]:
+        articles = articles.filter(tags__name__iexact=filters["tag"])
+    if filters["year"]:
+        articles = articles.filter(date__year=filters["year"])
+    return articles.distinct()
+
+
+def _query_without_page(request) -> str:
+    query = request.GET.copy()
+    query.pop("page", None)
+    return query.urlencode()
+
+
+def article_feed(request, *, index_page):
+    articles = selectors.live_articles(locale=index_page.locale).child_of(index_page)
+    body = feeds.news_feed(
+        title=_("%(title)s – Smart Cities Hub") % {"title": index_page.title},  # noqa: RUF001
+        link=index_page.get_full_url(request),
+        description=index_page.intro,
+        language=index_page.locale.language_code,
+        articles=articles[:30],
+        request=request,
+    )
+    return HttpResponse(body, content_type="application/rss+xml; charset=utf-8")
+
+
+def event_list(request, *, index_page):
+    upcoming = selectors.upcoming_events(locale=index_page.locale).child_of(index_page)
+    past = selectors.past_events(locale=index_page.locale).child_of(index_page)
+    return TemplateResponse(
+        request,
+        index_page.template,
+        {
+            **index_page.get_context(request),
+            "upcoming": Paginator(upcoming, PAGE_SIZE).get_page(
+                request.GET.get("page")
+            ),
+            "past": Paginator(past, PAGE_SIZE).get_page(request.GET.get("past")),
+        },
+    )
+
+
+def event_calendar(request, *, index_page):
+    events = selectors.upcoming_events(locale=index_page.locale).child_of(index_page)
+    return _calendar_response(
+        feeds.calendar(name=index_page.title, events=events, request=request),
+        filename="smart-cities-hub-events.ics",
+    )
+
+
+def event_ics(request, *, event):
+    return _calendar_response(
+        feeds.calendar(name=event.title, events=[event], request=request),
+        filename=f"{event.slug}.ics",
+    )
+
+
+def _calendar_response(body: bytes, *, filename: str) -> HttpResponse:
+    response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
