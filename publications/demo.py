@@ -2,13 +2,23 @@
 in English and Dutch. Registered with ``hub.demo`` and run by
 ``manage.py load_demo_content``."""
 
+import math
+from array import array
 from datetime import date, datetime, time, timedelta
+from io import BytesIO
 from zoneinfo import ZoneInfo
 
+import lameenc
 from django.conf import settings
 from django.core.files.base import ContentFile
+from django.core.files.images import ImageFile
 from django.utils import timezone
+from django.utils.text import slugify
+from PIL import Image as PILImage
+from PIL import ImageDraw
 from wagtail.documents.models import Document
+from wagtail.images.models import Image
+from wagtailmedia.models import Media
 
 from hub.demo import child_page_add, demo_loader, translation_add
 from hub.models import StandardPage, SustainableDevelopmentGoal, Theme
@@ -18,6 +28,10 @@ from publications.models import (
     ArticlePage,
     EventIndexPage,
     EventPage,
+    LetterPage,
+    MagazineIssuePage,
+    MagazinePage,
+    ManualPage,
     ReportPage,
     ThemeIndexPage,
     ThemePage,
@@ -32,7 +46,12 @@ def publications_demo_load(*, home, dutch, created) -> None:
     _theme_pages(home, dutch, themes, created)
     _news(home, dutch, themes, created)
     _events(home, dutch, themes, created)
-    _report(home, dutch, themes, created)
+    section = _index(
+        home, dutch, StandardPage, demo_content.PUBLICATIONS_SECTION, created
+    )
+    _report(section, dutch, themes, created)
+    _manual(home, dutch, themes, created)
+    _magazine(section, dutch, created)
 
 
 def _index(home, dutch, page_class, content, created):
@@ -98,11 +117,8 @@ def _event_start(event: dict) -> datetime:
     return datetime.combine(day, time(event["hour"]), tzinfo=HUB_TIME_ZONE)
 
 
-def _report(home, dutch, themes, created) -> None:
+def _report(section, dutch, themes, created) -> None:
     report = demo_content.REPORT
-    section = _index(
-        home, dutch, StandardPage, demo_content.PUBLICATIONS_SECTION, created
-    )
     page = child_page_add(
         section,
         ReportPage,
@@ -116,6 +132,103 @@ def _report(home, dutch, themes, created) -> None:
         ),
     )
     translation_add(page, dutch, report["nl"], created)
+
+
+def _manual(home, dutch, themes, created) -> None:
+    texts = demo_content.MANUAL
+    manual = child_page_add(
+        home,
+        ManualPage,
+        texts["en"],
+        created,
+        show_in_menus=True,
+        manual_document=_document(texts["en"]["title"], texts["en"]["intro"]),
+        podcast_image=_image("The Mayor's Manual podcast", (1400, 1400)),
+        podcast_owner_email="podcast@smartcitieshub.example",
+    )
+    translation_add(manual, dutch, texts["nl"], created)
+    for letter in demo_content.LETTERS:
+        page = child_page_add(
+            manual,
+            LetterPage,
+            letter["en"],
+            created,
+            date=date.fromisoformat(letter["date"]),
+            themes=[themes[slug] for slug in letter["themes"]],
+            episode_audio=_episode(letter["en"]["title"])
+            if letter["episode"]
+            else None,
+        )
+        translation_add(page, dutch, letter["nl"], created)
+
+
+def _magazine(section, dutch, created) -> None:
+    issue = demo_content.MAGAZINE_ISSUE
+    magazine = child_page_add(
+        section, MagazinePage, demo_content.MAGAZINE["en"], created
+    )
+    translation_add(magazine, dutch, demo_content.MAGAZINE["nl"], created)
+    title = f"NL Smart Cities Magazine vol. {issue['volume']}: {issue['en']['title']}"
+    page = child_page_add(
+        magazine,
+        MagazineIssuePage,
+        issue["en"],
+        created,
+        volume=issue["volume"],
+        issue_date=date.fromisoformat(issue["date"]),
+        pdf=_document(title, issue["en"]["intro"]),
+        cover_image=_image(title, (800, 1120)),
+    )
+    translation_add(page, dutch, issue["nl"], created)
+
+
+def _image(title: str, size: tuple[int, int]) -> Image:
+    """A plain cover in the hub's colours, made here so that no file is shipped."""
+    existing = Image.objects.filter(title=title).first()
+    if existing:
+        return existing
+    picture = PILImage.new("RGB", size, "#0b4f6c")
+    draw = ImageDraw.Draw(picture)
+    width, height = size
+    draw.ellipse(
+        (width // 4, height // 4, 3 * width // 4, 3 * height // 4), fill="#b3400b"
+    )
+    buffer = BytesIO()
+    picture.save(buffer, format="PNG")
+    return Image.objects.create(
+        title=title, file=ImageFile(buffer, name=f"{slugify(title)}.png")
+    )
+
+
+def _episode(title: str) -> Media:
+    """A short MP3 (a soft tone) standing in for a recorded reading."""
+    existing = Media.objects.filter(title=title).first()
+    if existing:
+        return existing
+    seconds, rate = 6, 22050
+    samples = array(
+        "h",
+        (
+            int(
+                8000
+                * math.sin(2 * math.pi * 440 * n / rate)
+                * min(1, n / rate, (seconds * rate - n) / rate)
+            )
+            for n in range(seconds * rate)
+        ),
+    )
+    encoder = lameenc.Encoder()
+    encoder.set_bit_rate(64)
+    encoder.set_in_sample_rate(rate)
+    encoder.set_channels(1)
+    encoder.set_quality(7)
+    mp3 = encoder.encode(samples.tobytes()) + encoder.flush()
+    return Media.objects.create(
+        title=title,
+        file=ContentFile(bytes(mp3), name=f"{slugify(title)}.mp3"),
+        type="audio",
+        duration=seconds,
+    )
 
 
 def _document(title: str, text: str) -> Document:

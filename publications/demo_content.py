@@ -419,3 +419,134 @@ REPORT = {
         ),
     },
 }
+
+MANUAL = {
+    "en": {
+        "title": "The Mayor's Manual",
+        "slug": "mayors-manual",
+        "intro": "Researchers, policymakers and entrepreneurs write to the world's mayors about the urban challenges they know best. Read the letters, download the whole manual or listen to the podcast.",
+        "podcast_description": "Letters to the world's mayors, read aloud: ideas for climate-neutral, liveable cities from people who work on them every day.",
+    },
+    "nl": {
+        "title": "The Mayor's Manual",
+        "slug": "mayors-manual",
+        "intro": "Onderzoekers, beleidsmakers en ondernemers schrijven de burgemeesters van de wereld over de stedelijke vraagstukken die ze het best kennen. Lees de brieven, download het hele boek of luister naar de podcast.",
+        "podcast_description": "Brieven aan de burgemeesters van de wereld, voorgelezen: ideeën voor klimaatneutrale, leefbare steden van mensen die er elke dag aan werken.",
+    },
+}
+
+LETTERS = [
+    {
+        "date": "2021-06-01",
+        "themes": ["climate-adaptation"],
+        "episode": True,
+        "en": {
+            "title": "Dear mayor, let the rain stay",
+            "slug": "let-the-rain-stay",
+            "authors": "A researcher in urban water management",
+            "author_organisation": "A Dutch university of technology",
+            "addresses": "Cities facing cloudbursts and drought",
+            "intro": "Cities pipe rain away as fast as they can, and then run short of water in summer. This letter asks mayors to keep rain where it falls.",
+            "body": _paragraphs(
+                "Every paved square metre sends water to the sewer. Green roofs, wadis and water squares slow it down, cool the street and refill the ground water.",
+                "Start small: one street, one school yard. Measure what it does, and let residents see it work.",
+            ),
+            "transcript": "Dear mayor. Cities pipe rain away as fast as they can, and then run short of water in summer. Keep the rain where it falls: in green roofs, wadis and water squares. Start with one street, measure what it does, and let residents see it work.",
+        },
+        "nl": {
+            "title": "Beste burgemeester, laat de regen blijven",
+            "slug": "laat-de-regen-blijven",
+            "authors": "Een onderzoeker in stedelijk waterbeheer",
+            "author_organisation": "Een Nederlandse technische universiteit",
+            "addresses": "Steden met wolkbreuken en droogte",
+            "intro": "Steden voeren regen zo snel mogelijk af, en komen in de zomer water tekort. Deze brief vraagt burgemeesters de regen te houden waar hij valt.",
+            "body": _paragraphs(
+                "Elke verharde vierkante meter stuurt water naar het riool. Groene daken, wadi's en waterpleinen houden het vast, koelen de straat en vullen het grondwater aan.",
+                "Begin klein: één straat, één schoolplein. Meet wat het doet, en laat bewoners zien dat het werkt.",
+            ),
+            "transcript": "Beste burgemeester. Steden voeren regen zo snel mogelijk af, en komen in de zomer water tekort. Houd de regen waar hij valt: in groene daken, wadi's en waterpleinen. Begin met één straat, meet wat het doet, en laat bewoners zien dat het werkt.",
+        },
+    },
+    {
+        "date": "2021-05-01",
+        "themes": ["circular-economy"],
+        "episode": False,
+        "en": {
+            "title": "Dear mayor, buy results, not products",
+            "slug": "buy-results-not-products",
+            "authors": "A policymaker in public procurement",
+            "author_organisation": "A national government agency",
+            "addresses": "Every city that buys things",
+            "intro": "A city spends much of its budget on buying. Asking for light instead of lamps, or for clean floors instead of cleaning products, changes what suppliers make.",
+            "body": _paragraphs(
+                "When the supplier stays the owner, it pays to make things that last and can be repaired. Write that into your tenders."
+            ),
+        },
+        "nl": {
+            "title": "Beste burgemeester, koop resultaten, geen producten",
+            "slug": "koop-resultaten-geen-producten",
+            "authors": "Een beleidsmaker in publieke inkoop",
+            "author_organisation": "Een rijksdienst",
+            "addresses": "Elke stad die inkoopt",
+            "intro": "Een stad besteedt een groot deel van haar budget aan inkoop. Vraag om licht in plaats van lampen, of om schone vloeren in plaats van schoonmaakmiddelen, en leveranciers gaan anders produceren.",
+            "body": _paragraphs(
+                "Als de leverancier eigenaar blijft, loont het om dingen te maken die lang meegaan en te repareren zijn. Zet dat in uw aanbestedingen."
+            ),
+        },
+    },
+    {
+        "date": "2021-04-01",
+        "themes": ["digital-transformation"],
+        "episode": False,
+        "en": {
+            "title": "Dear mayor, share your data and keep your citizens' trust",
+            "slug": "share-data-keep-trust",
+            "authors": "An entrepreneur in civic technology",
+            "author_organisation": "A start-up working with municipalities",
+            "addresses": "Cities starting with open data",
+            "intro": "Open data lets companies and residents build services the city never thought of. It only works if people trust what happens with data about them.",
+            "body": _paragraphs(
+                "Publish what you measure and why, keep personal data out of it, and let residents see and question the algorithms you use."
+            ),
+        },
+        "nl": {
+            "title": "Beste burgemeester, deel uw data en houd het vertrouwen van uw inwoners",
+            "slug": "deel-data-houd-vertrouwen",
+            "authors": "Een ondernemer in civic technology",
+            "author_organisation": "Een start-up die met gemeenten werkt",
+            "addresses": "Steden die beginnen met open data",
+            "intro": "Met open data bouwen bedrijven en bewoners diensten waar de stad zelf nooit op kwam. Dat werkt alleen als mensen vertrouwen wat er met gegevens over hen gebeurt.",
+            "body": _paragraphs(
+                "Publiceer wat u meet en waarom, houd persoonsgegevens erbuiten, en laat bewoners de algoritmen die u gebruikt zien en bevragen."
+            ),
+        },
+    },
+]
+
+MAGAZINE = {
+    "en": {
+        "title": "NL Smart Cities Magazine",
+        "slug": "magazine",
+        "intro": "The hub's magazine on co-creating the cities of the future.",
+    },
+    "nl": {
+        "title": "NL Smart Cities Magazine",
+        "slug": "magazine",
+        "intro": "Het magazine van de hub over samen de steden van de toekomst maken.",
+    },
+}
+
+MAGAZINE_ISSUE = {
+    "volume": 1,
+    "date": "2021-08-01",
+    "en": {
+        "title": "Cocreating Future Cities",
+        "slug": "cocreating-future-cities",
+        "intro": "The first issue celebrates new perspectives and clever design, shares lessons learned, shows projects from around the world and invites you to join the smart-cities journey.",
+    },
+    "nl": {
+        "title": "Cocreating Future Cities",
+        "slug": "cocreating-future-cities",
+        "intro": "Het eerste nummer viert nieuwe perspectieven en slim ontwerp, deelt lessen, laat projecten van over de hele wereld zien en nodigt u uit mee te reizen naar slimme steden.",
+    },
+}

@@ -30,10 +30,15 @@ def _add_article(feed, article: ArticlePage, request) -> None:
         description=article.intro,
         unique_id=url,
         unique_id_is_permalink=True,
-        pubdate=datetime.combine(article.date, time(9), tzinfo=CALENDAR_TIME_ZONE),
+        pubdate=publication_moment(article.date),
         author_name=article.author or None,
         categories=[theme.name for theme in article.themes.all()],
     )
+
+
+def publication_moment(day) -> datetime:
+    """Pages carry a date of publication; feeds want a moment: 9:00 that day."""
+    return datetime.combine(day, time(9), tzinfo=CALENDAR_TIME_ZONE)
 
 
 def calendar(*, name: str, events, request) -> bytes:

@@ -6,7 +6,7 @@ from django.utils import timezone
 from wagtail.models import Locale
 
 from hub.models import Theme
-from publications.models import ArticlePage, EventPage
+from publications.models import ArticlePage, EventPage, LetterPage
 
 
 def localized_themes(*, themes: Iterable[Theme], locale: Locale) -> list[Theme]:
@@ -67,3 +67,16 @@ def upcoming_events_with_theme(*, theme: Theme, locale: Locale, limit: int):
             themes__translation_key=theme.translation_key
         )[:limit]
     )
+
+
+def letters(*, manual):
+    return (
+        LetterPage.objects.child_of(manual)
+        .live()
+        .select_related("episode_audio", "document")
+        .order_by("-date", "-pk")
+    )
+
+
+def podcast_episodes(*, manual):
+    return letters(manual=manual).filter(episode_audio__isnull=False)

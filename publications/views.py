@@ -1,10 +1,10 @@
 from django.core.paginator import Paginator
-from django.http import HttpResponse
+from django.http import Http404, HttpResponse
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 
 from hub.models import Theme
-from publications import feeds, selectors
+from publications import feeds, podcast, selectors
 from publications.forms import ArticleFilterForm
 
 PAGE_SIZE = 10
@@ -53,7 +53,7 @@ def _query_without_page(request) -> str:
 def article_feed(request, *, index_page):
     articles = selectors.live_articles(locale=index_page.locale).child_of(index_page)
     body = feeds.news_feed(
-        title=_("%(title)s – Smart Cities Hub") % {"title": index_page.title},  # noqa: RUF001
+        title=_("%(title)s – Smart Cities Hub") % {"title": index_page.title},
         link=index_page.get_full_url(request),
         description=index_page.intro,
         language=index_page.locale.language_code,
@@ -98,3 +98,18 @@ def _calendar_response(body: bytes, *, filename: str) -> HttpResponse:
     response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
     return response
+
+
+def podcast_feed(request, *, manual):
+    body = podcast.podcast_feed(
+        manual=manual,
+        episodes=selectors.podcast_episodes(manual=manual),
+        request=request,
+    )
+    return HttpResponse(body, content_type="application/rss+xml; charset=utf-8")
+
+
+def letter_transcript(request, *, letter):
+    if not letter.transcript:
+        raise Http404(_("This letter has no transcript."))
+    return HttpResponse(letter.transcript, content_type="text/plain; charset=utf-8")

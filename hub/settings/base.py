@@ -29,6 +29,7 @@ INSTALLED_APPS = [
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
     "wagtail.contrib.routable_page",
+    "wagtailmedia",
     "wagtail.contrib.sitemaps",
     "wagtail.embeds",
     "wagtail.sites",

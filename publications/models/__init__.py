@@ -1,6 +1,8 @@
 # The publication page types, re-exported so that code and migrations can say
 # ``publications.models.ArticlePage`` whatever module a model lives in.
 from publications.models.events import EventIndexPage, EventPage
+from publications.models.magazine import MagazineIssuePage, MagazinePage
+from publications.models.manual import LetterPage, ManualPage
 from publications.models.news import ArticleIndexPage, ArticlePage, ArticleTag
 from publications.models.reports import ReportPage
 from publications.models.themes import ThemeIndexPage, ThemePage
@@ -11,6 +13,10 @@ __all__ = [
     "ArticleTag",
     "EventIndexPage",
     "EventPage",
+    "LetterPage",
+    "MagazineIssuePage",
+    "MagazinePage",
+    "ManualPage",
     "ReportPage",
     "ThemeIndexPage",
     "ThemePage",

@@ -84,7 +84,10 @@ class ArticlePage(ClassifiedMixin, Page):
         index.SearchField("body"),
         index.FilterField("date"),
     ]
-    parent_page_types = ["publications.ArticleIndexPage"]
+    parent_page_types = [
+        "publications.ArticleIndexPage",
+        "publications.MagazineIssuePage",
+    ]
     subpage_types = []
     template = "publications/article_page.html"
 

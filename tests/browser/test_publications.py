@@ -21,6 +21,13 @@ PAGES = [
     ("/en/publications/", "Publications"),
     ("/en/publications/100-climate-neutral-cities/", None),
     ("/nl/publicaties/100-klimaatneutrale-steden/", None),
+    ("/en/mayors-manual/", "The Mayor's Manual"),
+    ("/nl/mayors-manual/", "The Mayor's Manual"),
+    ("/en/mayors-manual/let-the-rain-stay/", "Dear mayor, let the rain stay"),
+    ("/nl/mayors-manual/laat-de-regen-blijven/", None),
+    ("/en/publications/magazine/", "NL Smart Cities Magazine"),
+    ("/en/publications/magazine/cocreating-future-cities/", None),
+    ("/nl/publicaties/magazine/cocreating-future-cities/", None),
 ]
 
 
@@ -33,7 +40,9 @@ def test_publication_page_has_no_accessibility_violations(page, path, heading):
     assert_no_axe_violations(page)
 
 
-@pytest.mark.parametrize("section", ["Themes", "News", "Events", "Publications"])
+@pytest.mark.parametrize(
+    "section", ["Themes", "News", "Events", "Publications", "The Mayor's Manual"]
+)
 def test_every_section_is_reachable_from_the_main_navigation(page, section):
     page.goto("/en/")
     page.get_by_role("navigation", name="Main").get_by_role(

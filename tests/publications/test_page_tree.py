@@ -7,6 +7,10 @@ from publications.models import (
     ArticlePage,
     EventIndexPage,
     EventPage,
+    LetterPage,
+    MagazineIssuePage,
+    MagazinePage,
+    ManualPage,
     ReportPage,
     ThemeIndexPage,
     ThemePage,
@@ -23,6 +27,11 @@ ALLOWED = [
     (EventPage, EventIndexPage),
     (ReportPage, HomePage),
     (ReportPage, StandardPage),
+    (ManualPage, HomePage),
+    (LetterPage, ManualPage),
+    (MagazinePage, StandardPage),
+    (MagazineIssuePage, MagazinePage),
+    (ArticlePage, MagazineIssuePage),
 ]
 REFUSED = [
     (ThemePage, HomePage),
@@ -32,6 +41,9 @@ REFUSED = [
     (ArticleIndexPage, StandardPage),
     (ReportPage, ArticleIndexPage),
     (ArticleIndexPage, Page),
+    (LetterPage, HomePage),
+    (MagazineIssuePage, HomePage),
+    (ManualPage, StandardPage),
 ]
 
 
@@ -45,6 +57,8 @@ def test_page_type_is_refused_elsewhere(child, parent):
     assert not child.can_exist_under(parent())
 
 
-@pytest.mark.parametrize("index", [ThemeIndexPage, ArticleIndexPage, EventIndexPage])
+@pytest.mark.parametrize(
+    "index", [ThemeIndexPage, ArticleIndexPage, EventIndexPage, ManualPage]
+)
 def test_each_home_page_has_one_index_of_each_kind(demo_site, index):
     assert not index.can_create_at(demo_site)
