@@ -38,3 +38,14 @@ class SignupForm(NoPlaceholdersMixin, AllauthSignupForm):
         user.privacy_consent_at = timezone.now()
         user.save(update_fields=["privacy_consent_at"])
         return user
+
+
+class SiteSearchForm(forms.Form):
+    """The site search: words, and optionally one kind of page."""
+
+    q = forms.CharField(label=_("Search for"), max_length=200, required=False)
+    kind = forms.ChoiceField(label=_("Kind of page"), required=False)
+
+    def __init__(self, *args, page_kinds: list[tuple[str, str]], **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["kind"].choices = [("", _("All kinds")), *page_kinds]

@@ -1,9 +1,11 @@
 import logging
 
 from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
 from django.core.cache import cache
 from django.db import connection
 from django.db.models import Max
+from wagtail.models import Locale, Page, get_page_models
 
 from hub.models import WorkerHeartbeat
 
@@ -57,3 +59,22 @@ def health_report() -> dict:
         last_seen = WorkerHeartbeat.objects.aggregate(last=Max("seen_at"))["last"]
         report["worker_last_seen"] = last_seen.isoformat() if last_seen else None
     return report
+
+
+def searchable_page_kinds() -> list[tuple[str, str]]:
+    """(content type id, plural name) for every page type a visitor can find."""
+    models = [model for model in get_page_models() if model is not Page]
+    types = ContentType.objects.get_for_models(*models)
+    kinds = [
+        (str(types[model].pk), str(model._meta.verbose_name_plural).capitalize())
+        for model in models
+    ]
+    return sorted(kinds, key=lambda kind: kind[1])
+
+
+def pages_matching(*, query: str, locale: Locale, kind: str = ""):
+    """Live, public pages in ``locale`` that match ``query``, best first."""
+    pages = Page.objects.live().public().filter(locale=locale)
+    if kind:
+        pages = pages.filter(content_type_id=kind)
+    return pages.search(query)

@@ -101,3 +101,9 @@ def form_control(field):
     if described_by:
         attrs["aria-describedby"] = " ".join(described_by)
     return field.as_widget(attrs=attrs)
+
+
+@register.filter
+def verbose_name(model) -> str:
+    """A model's name for people, such as 'article' or 'event'."""
+    return model._meta.verbose_name if model else ""

@@ -21,6 +21,8 @@ PAGES = [
     ("/nl/accounts/login/", "Inloggen"),
     ("/en/accounts/password/reset/", None),
     ("/nl/does-not-exist/", "Pagina niet gevonden"),
+    ("/en/search/?q=mobility", "Search"),
+    ("/nl/search/?q=regen&kind=99999", "Zoeken"),
 ]
 
 
