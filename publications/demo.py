@@ -28,6 +28,9 @@ from publications.models import (
     ArticlePage,
     EventIndexPage,
     EventPage,
+    ExpertFormField,
+    ExpertIndexPage,
+    ExpertPage,
     LetterPage,
     MagazineIssuePage,
     MagazinePage,
@@ -52,6 +55,7 @@ def publications_demo_load(*, home, dutch, created) -> None:
     _report(section, dutch, themes, created)
     _manual(home, dutch, themes, created)
     _magazine(section, dutch, created)
+    _experts(home, dutch, themes, created)
 
 
 def _index(home, dutch, page_class, content, created):
@@ -180,6 +184,32 @@ def _magazine(section, dutch, created) -> None:
         cover_image=_image(title, (800, 1120)),
     )
     translation_add(page, dutch, issue["nl"], created)
+
+
+def _experts(home, dutch, themes, created) -> None:
+    index = _index(home, dutch, ExpertIndexPage, demo_content.EXPERT_INDEX, created)
+    for expert in demo_content.EXPERTS:
+        page = child_page_add(
+            index,
+            ExpertPage,
+            expert["en"],
+            created,
+            to_address=expert["email"],
+            themes=[themes[slug] for slug in expert["themes"]],
+        )
+        _expert_form(page, "en")
+        _expert_form(translation_add(page, dutch, expert["nl"], created), "nl")
+
+
+def _expert_form(page, language: str) -> None:
+    if page.form_fields.exists():
+        return
+    for order, (label, kind, required) in enumerate(
+        demo_content.EXPERT_FORM_FIELDS[language]
+    ):
+        ExpertFormField.objects.create(
+            page=page, sort_order=order, label=label, field_type=kind, required=required
+        )
 
 
 def _image(title: str, size: tuple[int, int]) -> Image:

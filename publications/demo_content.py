@@ -550,3 +550,70 @@ MAGAZINE_ISSUE = {
         "intro": "Het eerste nummer viert nieuwe perspectieven en slim ontwerp, deelt lessen, laat projecten van over de hele wereld zien en nodigt u uit mee te reizen naar slimme steden.",
     },
 }
+
+EXPERT_INDEX = {
+    "en": {
+        "title": "Experts",
+        "slug": "experts",
+        "intro": "Continue the conversation on smart cities with the hub's experts.",
+    },
+    "nl": {
+        "title": "Experts",
+        "slug": "experts",
+        "intro": "Zet het gesprek over slimme steden voort met de experts van de hub.",
+    },
+}
+
+# Fictional experts for the demo; their enquiries go to example.org addresses.
+EXPERTS = [
+    {
+        "themes": ["climate-adaptation"],
+        "email": "adaptation.expert@example.org",
+        "en": {
+            "title": "Climate adaptation adviser",
+            "slug": "climate-adaptation-adviser",
+            "role": "Adviser on climate-proof cities",
+            "organisation_name": "Smart Cities Hub",
+            "biography": "Helps cities plan for heat, drought and heavy rain, and connects them with companies that build the solutions.",
+        },
+        "nl": {
+            "title": "Adviseur klimaatadaptatie",
+            "slug": "adviseur-klimaatadaptatie",
+            "role": "Adviseur klimaatbestendige steden",
+            "organisation_name": "Smart Cities Hub",
+            "biography": "Helpt steden zich voor te bereiden op hitte, droogte en hevige regen, en brengt ze in contact met bedrijven die de oplossingen bouwen.",
+        },
+    },
+    {
+        "themes": ["mobility", "digital-transformation"],
+        "email": "mobility.expert@example.org",
+        "en": {
+            "title": "Smart mobility specialist",
+            "slug": "smart-mobility-specialist",
+            "role": "Specialist in shared and electric mobility",
+            "organisation_name": "Smart Cities Hub",
+            "biography": "Knows what works in shared mobility and charging infrastructure, and which data cities need to plan them.",
+        },
+        "nl": {
+            "title": "Specialist slimme mobiliteit",
+            "slug": "specialist-slimme-mobiliteit",
+            "role": "Specialist in gedeelde en elektrische mobiliteit",
+            "organisation_name": "Smart Cities Hub",
+            "biography": "Weet wat werkt in deelmobiliteit en laadinfrastructuur, en welke data steden nodig hebben om die te plannen.",
+        },
+    },
+]
+
+# The contact form every expert page asks, per language: (label, type, required).
+EXPERT_FORM_FIELDS = {
+    "en": [
+        ("Your name", "singleline", True),
+        ("Your e-mail address", "email", True),
+        ("Your question", "multiline", True),
+    ],
+    "nl": [
+        ("Uw naam", "singleline", True),
+        ("Uw e-mailadres", "email", True),
+        ("Uw vraag", "multiline", True),
+    ],
+}

@@ -1,6 +1,12 @@
 # The publication page types, re-exported so that code and migrations can say
 # ``publications.models.ArticlePage`` whatever module a model lives in.
 from publications.models.events import EventIndexPage, EventPage
+from publications.models.experts import (
+    EnquiryDelivery,
+    ExpertFormField,
+    ExpertIndexPage,
+    ExpertPage,
+)
 from publications.models.magazine import MagazineIssuePage, MagazinePage
 from publications.models.manual import LetterPage, ManualPage
 from publications.models.news import ArticleIndexPage, ArticlePage, ArticleTag
@@ -11,8 +17,12 @@ __all__ = [
     "ArticleIndexPage",
     "ArticlePage",
     "ArticleTag",
+    "EnquiryDelivery",
     "EventIndexPage",
     "EventPage",
+    "ExpertFormField",
+    "ExpertIndexPage",
+    "ExpertPage",
     "LetterPage",
     "MagazineIssuePage",
     "MagazinePage",

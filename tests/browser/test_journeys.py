@@ -49,3 +49,14 @@ def test_editors_admin_and_userbar_stay_on_this_site_under_the_policy(writing_pa
     page.wait_for_load_state("networkidle")  # the dashboard's own late requests
     page.goto("/en/")
     expect(page.locator("wagtail-userbar")).to_have_count(1)
+
+
+def test_visitor_asks_an_expert_a_question_and_is_thanked(writing_page):
+    page = writing_page
+    page.goto("/nl/experts/adviseur-klimaatadaptatie/")
+    page.get_by_label("Uw naam").fill("Wethouder van Zwolle")
+    page.get_by_label("Uw e-mailadres").fill("wethouder@zwolle.example")
+    page.get_by_label("Uw vraag").fill("Hoe beginnen we met waterpleinen?")
+    page.get_by_role("button", name="Verzenden").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Bedankt")
+    assert_no_axe_violations(page)

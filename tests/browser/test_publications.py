@@ -28,6 +28,8 @@ PAGES = [
     ("/en/publications/magazine/", "NL Smart Cities Magazine"),
     ("/en/publications/magazine/cocreating-future-cities/", None),
     ("/nl/publicaties/magazine/cocreating-future-cities/", None),
+    ("/en/experts/", "Experts"),
+    ("/nl/experts/adviseur-klimaatadaptatie/", "Adviseur klimaatadaptatie"),
 ]
 
 
@@ -41,7 +43,8 @@ def test_publication_page_has_no_accessibility_violations(page, path, heading):
 
 
 @pytest.mark.parametrize(
-    "section", ["Themes", "News", "Events", "Publications", "The Mayor's Manual"]
+    "section",
+    ["Themes", "News", "Events", "Publications", "The Mayor's Manual", "Experts"],
 )
 def test_every_section_is_reachable_from_the_main_navigation(page, section):
     page.goto("/en/")

@@ -17,6 +17,7 @@ from hub.factories import StandardPageFactory
 from hub.models import HomePage, WorkerHeartbeat
 from hub.task_backend import CeleryTaskBackend
 from hub.tasks import record_worker_heartbeat
+from publications.models import EnquiryDelivery
 
 ROOT = Path(__file__).resolve().parents[2]
 # Transactional, so that the worker sees what the test writes. The flush after
@@ -127,3 +128,18 @@ def test_wagtail_tasks_wait_for_the_transaction_to_commit(celery_worker):
         time.sleep(2)  # a worker that had the task now would index at once
         assert not _references_of(page).exists()
     assert _eventually(_references_of(page).exists)
+
+
+def test_expert_enquiry_is_mailed_by_the_worker(celery_worker, client):
+    demo_content_load()
+    client.post(
+        "/en/experts/climate-adaptation-adviser/",
+        {
+            "your_name": "Alderman of Zwolle",
+            "your_e_mail_address": "alderman@zwolle.example",
+            "your_question": "How do we start with water squares?",
+        },
+    )
+    assert _eventually(
+        lambda: EnquiryDelivery.objects.filter(sent_at__isnull=False).exists()
+    )
