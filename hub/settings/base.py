@@ -176,6 +176,10 @@ CELERY_BEAT_SCHEDULE = {
         "task": "hub.tasks.record_worker_heartbeat",
         "schedule": 60.0,
     },
+    "publish-scheduled-pages": {
+        "task": "hub.tasks.publish_scheduled_pages",
+        "schedule": 60.0,
+    },
 }
 
 # Wagtail's own background work (reference index, focal points, cache purges)
