@@ -1,9 +1,12 @@
-"""What search engines read about a page: its language versions (hreflang)."""
+"""What search engines and link previews read about a page: its language
+versions (hreflang) and its Open Graph locale."""
 
 from collections.abc import Iterable
 
 from django.conf import settings
 from wagtail.models import Page
+
+OPEN_GRAPH_LOCALES = {"en": "en_GB", "nl": "nl_NL"}
 
 
 def language_versions(pages: Iterable[Page], request) -> list[dict]:
@@ -17,3 +20,7 @@ def language_versions(pages: Iterable[Page], request) -> list[dict]:
     if default:
         versions.append({"lang_code": "x-default", "location": default[0]["location"]})
     return versions
+
+
+def open_graph_locale(language_code: str) -> str:
+    return OPEN_GRAPH_LOCALES.get(language_code, language_code)

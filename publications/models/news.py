@@ -87,6 +87,7 @@ class ArticlePage(ClassifiedMixin, Page):
     parent_page_types = ["publications.ArticleIndexPage"]
     subpage_types = []
     template = "publications/article_page.html"
+    open_graph_type = "article"
 
     class Meta:
         verbose_name = _("article")

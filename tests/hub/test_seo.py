@@ -3,9 +3,11 @@ from xml.etree import ElementTree
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
-from wagtail.models import Page, PageViewRestriction
+from wagtail.models import Locale, Page, PageViewRestriction
 
 from hub.factories import StandardPageFactory
+from hub.models import HomePage, StandardPage
+from tests.seo import read_head
 
 pytestmark = pytest.mark.django_db
 
@@ -84,3 +86,86 @@ class TestRobotsTxt:
     def test_names_the_sitemap_by_its_full_address(self, client):
         response = client.get("/robots.txt", secure=True)
         assert "Sitemap: https://testserver/sitemap.xml" in response.text
+
+
+class TestCanonicalAndHreflang:
+    def test_english_page_names_its_own_address_canonical(self, client, demo_site):
+        head = read_head(client.get("/en/about/", {"utm_source": "newsletter"}))
+        assert head.canonical == f"{SITE}/en/about/"
+
+    def test_dutch_page_names_its_own_address_canonical(self, client, demo_site):
+        assert read_head(client.get("/nl/over/")).canonical == f"{SITE}/nl/over/"
+
+    def test_both_language_versions_link_each_other_and_english_as_default(
+        self, client, demo_site
+    ):
+        assert read_head(client.get("/en/about/")).hreflang == ABOUT_VERSIONS
+        assert read_head(client.get("/nl/over/")).hreflang == ABOUT_VERSIONS
+
+    def test_page_without_a_translation_links_only_itself(self, client, demo_site):
+        page = StandardPageFactory(parent=demo_site, slug="english-only")
+        assert read_head(client.get(page.url)).hreflang == {
+            "en": f"{SITE}/en/english-only/",
+            "x-default": f"{SITE}/en/english-only/",
+        }
+
+    def test_unpublished_translation_is_not_linked(self, client, demo_site):
+        StandardPage.objects.get(slug="over").unpublish()
+        assert "nl" not in read_head(client.get("/en/about/")).hreflang
+
+    def test_pages_outside_wagtail_get_no_canonical_link(self, client, demo_site):
+        head = read_head(client.get("/en/accounts/login/"))
+        assert head.canonical is None
+        assert head.open_graph("og:url") == []
+
+    def test_head_queries_do_not_grow_with_the_number_of_translations(
+        self, client, demo_site
+    ):
+        # English and Dutch first: the language switcher needs one query more
+        # for a page that has no Dutch version.
+        page = StandardPageFactory(parent=demo_site, slug="soon-in-many-languages")
+        _publish_translation(page, "nl")
+        two_languages = _query_count(client, page.url)
+        _publish_translation(page, "de")
+        _publish_translation(page, "fr")
+        hreflang = read_head(client.get(page.url)).hreflang
+        assert set(hreflang) == {"en", "nl", "de", "fr", "x-default"}
+        assert hreflang["fr"] == f"{SITE}/fr/soon-in-many-languages/"
+        assert _query_count(client, page.url) == two_languages
+
+
+def _publish_translation(page: Page, language_code: str) -> None:
+    locale, _ = Locale.objects.get_or_create(language_code=language_code)
+    home = HomePage.objects.get(locale__language_code="en")
+    if not home.has_translation(locale):
+        home.copy_for_translation(locale).save_revision().publish()
+    page.copy_for_translation(locale).save_revision().publish()
+
+
+class TestOpenGraph:
+    def test_english_page_is_described_for_link_previews(self, client, demo_site):
+        head = read_head(client.get("/en/about/"))
+        about = StandardPage.objects.get(slug="about")
+        assert head.open_graph("og:type") == ["website"]
+        assert head.open_graph("og:title") == ["About the hub"]
+        assert head.open_graph("og:description") == [about.intro]
+        assert head.open_graph("og:url") == [f"{SITE}/en/about/"]
+        assert head.open_graph("og:site_name") == ["Smart Cities Hub"]
+        assert head.open_graph("og:locale") == ["en_GB"]
+        assert head.open_graph("og:locale:alternate") == ["nl_NL"]
+
+    def test_dutch_page_is_described_in_dutch(self, client, demo_site):
+        head = read_head(client.get("/nl/over/"))
+        assert head.open_graph("og:title") == ["Over de hub"]
+        assert head.open_graph("og:url") == [f"{SITE}/nl/over/"]
+        assert head.open_graph("og:locale") == ["nl_NL"]
+        assert head.open_graph("og:locale:alternate") == ["en_GB"]
+
+    def test_search_description_and_seo_title_come_first(self, client, demo_site):
+        head = read_head(client.get("/en/"))
+        assert head.open_graph("og:title") == [demo_site.seo_title]
+        assert head.open_graph("og:description") == [demo_site.search_description]
+
+    def test_article_is_an_open_graph_article(self, client, demo_site):
+        head = read_head(client.get("/en/news/shared-mobility-the-norm/"))
+        assert head.open_graph("og:type") == ["article"]
