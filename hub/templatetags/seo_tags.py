@@ -1,7 +1,13 @@
 from django import template
-from wagtail.models import Page
+from django.utils.html import format_html_join
+from wagtail.models import Page, Site
 
-from hub.seo import language_versions, open_graph_locale
+from hub.seo import (
+    breadcrumb_list,
+    json_ld_script,
+    language_versions,
+    open_graph_locale,
+)
 
 register = template.Library()
 
@@ -60,4 +66,31 @@ def _description(page: Page) -> str:
     return next(
         (value for name in DESCRIPTION_FIELDS if (value := getattr(page, name, ""))),
         "",
+    )
+
+
+@register.simple_tag(takes_context=True)
+def structured_data(context) -> str:
+    """JSON-LD for a Wagtail page: its own schema.org description, if its type
+    has one, and its breadcrumb trail from the home page."""
+    page = context.get("page")
+    if not isinstance(page, Page):
+        return ""
+    request = context["request"]
+    descriptions = []
+    if describe := getattr(page.specific, "structured_data", None):
+        descriptions.append(describe(request))
+    if trail := _breadcrumb_trail(page, request):
+        descriptions.append(breadcrumb_list(trail, request))
+    return format_html_join("", "{}", ((json_ld_script(d),) for d in descriptions))
+
+
+def _breadcrumb_trail(page: Page, request) -> list[Page]:
+    """From the home page in the page's language down to the page; empty on a
+    home page. Every language's home page is as deep as the site's root page."""
+    site = Site.find_for_request(request)
+    if site is None or page.depth <= site.root_page.depth:
+        return []
+    return list(
+        page.get_ancestors(inclusive=True).filter(depth__gte=site.root_page.depth)
     )

@@ -169,3 +169,30 @@ class TestOpenGraph:
     def test_article_is_an_open_graph_article(self, client, demo_site):
         head = read_head(client.get("/en/news/shared-mobility-the-norm/"))
         assert head.open_graph("og:type") == ["article"]
+
+
+class TestStructuredData:
+    def test_home_page_describes_the_hub_as_an_organisation(self, client, demo_site):
+        head = read_head(client.get("/en/"))
+        organisation = head.structured_data("Organization")
+        assert organisation["@context"] == "https://schema.org"
+        assert organisation["name"] == "Smart Cities Hub"
+        assert organisation["url"] == f"{SITE}/en/"
+
+    def test_home_page_has_no_breadcrumbs(self, client, demo_site):
+        head = read_head(client.get("/nl/"))
+        assert [d["@type"] for d in head.json_ld] == ["Organization"]
+
+    def test_breadcrumbs_run_from_the_home_page_of_the_pages_language(
+        self, client, demo_site
+    ):
+        head = read_head(client.get("/nl/over/"))
+        trail = head.structured_data("BreadcrumbList")["itemListElement"]
+        assert [(item["position"], item["item"]) for item in trail] == [
+            (1, f"{SITE}/nl/"),
+            (2, f"{SITE}/nl/over/"),
+        ]
+        assert trail[-1]["name"] == "Over de hub"
+
+    def test_pages_outside_wagtail_carry_no_structured_data(self, client, demo_site):
+        assert read_head(client.get("/en/accounts/signup/")).json_ld == []

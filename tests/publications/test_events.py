@@ -41,7 +41,7 @@ class TestEventIndex:
     ):
         EventPageFactory.create_batch(8, parent=event_index)
         client.get("/en/events/")
-        with django_assert_max_num_queries(31):
+        with django_assert_max_num_queries(32):
             client.get("/en/events/")
 
 
