@@ -1,6 +1,8 @@
+from django.conf import settings
 from django.core.paginator import Paginator
-from django.http import JsonResponse
+from django.http import HttpResponse, JsonResponse
 from django.template.response import TemplateResponse
+from django.urls import reverse
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 from wagtail.models import Locale
@@ -37,4 +39,22 @@ def search(request):
         request,
         "hub/search.html",
         {"form": form, "results": results, "query_without_page": query.urlencode()},
+    )
+
+
+@require_safe
+def robots_txt(request):
+    """Crawlers may read everything but the admin, the account pages (log in,
+    sign up, reset a password) and search results: nothing there is worth
+    finding, and endless result pages only waste their visits."""
+    lines = [
+        "User-agent: *",
+        "Allow: /",
+        "Disallow: /admin/",
+        *(f"Disallow: /{code}/accounts/" for code, _name in settings.LANGUAGES),
+        *(f"Disallow: /{code}/search/" for code, _name in settings.LANGUAGES),
+        f"Sitemap: {request.build_absolute_uri(reverse('sitemap'))}",
+    ]
+    return HttpResponse(
+        "\n".join(lines) + "\n", content_type="text/plain; charset=utf-8"
     )

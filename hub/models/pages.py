@@ -6,6 +6,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from hub.blocks import BaseStreamBlock
+from hub.seo import SCHEMA_ORG, organisation
 
 
 class IntroBodyMixin(models.Model):
@@ -35,6 +36,9 @@ class HomePage(IntroBodyMixin, Page):
     class Meta:
         verbose_name = _("home page")
         verbose_name_plural = _("home pages")
+
+    def structured_data(self, request) -> dict:
+        return {"@context": SCHEMA_ORG, **organisation(url=self.get_full_url(request))}
 
 
 class StandardPage(IntroBodyMixin, Page):

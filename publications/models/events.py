@@ -8,6 +8,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from hub.blocks import BaseStreamBlock
+from publications import schema_org
 from publications.models.mixins import ClassifiedMixin
 
 
@@ -79,6 +80,9 @@ class EventPage(RoutablePageMixin, ClassifiedMixin, Page):
     class Meta:
         verbose_name = _("event")
         verbose_name_plural = _("events")
+
+    def structured_data(self, request) -> dict:
+        return schema_org.event(self, request)
 
     def clean(self):
         super().clean()

@@ -11,6 +11,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from hub.blocks import BaseStreamBlock
+from publications import schema_org
 from publications.models.mixins import ClassifiedMixin
 
 
@@ -90,10 +91,14 @@ class ArticlePage(ClassifiedMixin, Page):
     ]
     subpage_types = []
     template = "publications/article_page.html"
+    open_graph_type = "article"
 
     class Meta:
         verbose_name = _("article")
         verbose_name_plural = _("articles")
+
+    def structured_data(self, request) -> dict:
+        return schema_org.news_article(self, request)
 
     def get_context(self, request, *args, **kwargs):
         from publications import selectors

@@ -6,6 +6,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from hub.blocks import BaseStreamBlock
+from publications import schema_org
 from publications.models.mixins import ClassifiedMixin
 
 
@@ -45,6 +46,9 @@ class ReportPage(ClassifiedMixin, Page):
     class Meta:
         verbose_name = _("report")
         verbose_name_plural = _("reports")
+
+    def structured_data(self, request) -> dict:
+        return schema_org.report(self, request)
 
     def get_context(self, request, *args, **kwargs):
         from publications import selectors

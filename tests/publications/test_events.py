@@ -9,6 +9,7 @@ from django.utils import timezone, translation
 from publications.factories import EventPageFactory
 from publications.feeds import event_uid
 from publications.models import EventPage
+from tests.seo import read_head
 
 pytestmark = pytest.mark.django_db
 AMSTERDAM = ZoneInfo("Europe/Amsterdam")
@@ -41,7 +42,7 @@ class TestEventIndex:
     ):
         EventPageFactory.create_batch(8, parent=event_index)
         client.get("/en/events/")
-        with django_assert_max_num_queries(30):
+        with django_assert_max_num_queries(32):
             client.get("/en/events/")
 
 
@@ -75,6 +76,16 @@ class TestCalendars:
         assert str(entry["location"]) == "City hall, Coolsingel 40, Rotterdam"
         assert entry.decoded("dtstart") == event.start.astimezone(AMSTERDAM)
         assert entry.get("dtstamp") is not None
+
+    @pytest.mark.parametrize(
+        "path",
+        ["/en/events/", "/en/events/masterclass-heat-proof-streets/"],
+    )
+    def test_event_pages_link_their_calendar_in_the_head(
+        self, client, event_index, path
+    ):
+        link = {"rel": "alternate", "type": "text/calendar", "href": f"{path}calendar/"}
+        assert link in read_head(client.get(path)).links
 
     def test_dutch_and_english_events_have_different_uids(self, client, event_index):
         english = _calendar(client.get("/en/events/calendar/")).walk("VEVENT")

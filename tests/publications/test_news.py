@@ -62,7 +62,7 @@ class TestNewsIndex:
         theme = Theme.objects.get(slug="mobility", locale=news_index.locale)
         ArticlePageFactory.create_batch(9, parent=news_index, themes=[theme])
         client.get("/en/news/")
-        with django_assert_max_num_queries(30):
+        with django_assert_max_num_queries(32):
             client.get("/en/news/")
 
 
@@ -82,7 +82,7 @@ class TestArticle:
         self, client, news_index, django_assert_max_num_queries
     ):
         client.get("/en/news/shared-mobility-the-norm/")
-        with django_assert_max_num_queries(33):
+        with django_assert_max_num_queries(35):
             client.get("/en/news/shared-mobility-the-norm/")
 
 

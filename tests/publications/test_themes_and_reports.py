@@ -38,5 +38,5 @@ def test_theme_page_needs_a_fixed_number_of_queries(
     client, demo_site, django_assert_max_num_queries
 ):
     client.get("/en/themes/mobility/")
-    with django_assert_max_num_queries(31):
+    with django_assert_max_num_queries(33):
         client.get("/en/themes/mobility/")
