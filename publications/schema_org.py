@@ -85,3 +85,52 @@ def _media_object(page, request) -> dict:
         "contentUrl": site_url(page, page.document.url, request),
         "encodingFormat": page.document.content_type,
     }
+
+
+def letter(page, request) -> dict:
+    """A letter is an article; read aloud, it is also a podcast episode."""
+    description = {
+        "@context": SCHEMA_ORG,
+        "@type": "PodcastEpisode" if page.episode_audio else "Article",
+        "name": page.title,
+        "headline": page.title,
+        "description": page.intro,
+        "datePublished": page.date.isoformat(),
+        "author": {"@type": "Person", "name": page.authors},
+        "publisher": organisation(),
+        "inLanguage": page.locale.language_code,
+        "url": page.get_full_url(request),
+    }
+    if page.episode_audio:
+        audio = page.episode_audio
+        description["associatedMedia"] = {
+            "@type": "AudioObject",
+            "contentUrl": site_url(page, audio.url, request),
+            "duration": f"PT{round(audio.duration)}S",
+        }
+        description["partOfSeries"] = {
+            "@type": "PodcastSeries",
+            "name": page.get_parent().title,
+        }
+    return description
+
+
+def magazine_issue(page, request) -> dict:
+    description = {
+        "@context": SCHEMA_ORG,
+        "@type": "PublicationIssue",
+        "name": page.title,
+        "issueNumber": str(page.volume),
+        "datePublished": page.issue_date.isoformat(),
+        "description": page.intro,
+        "publisher": organisation(),
+        "inLanguage": page.locale.language_code,
+        "url": page.get_full_url(request),
+    }
+    if page.pdf:
+        description["encoding"] = {
+            "@type": "MediaObject",
+            "contentUrl": site_url(page, page.pdf.url, request),
+            "encodingFormat": page.pdf.content_type,
+        }
+    return description

@@ -6,6 +6,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from hub.blocks import BaseStreamBlock
+from publications import schema_org
 
 
 class MagazinePage(Page):
@@ -75,6 +76,9 @@ class MagazineIssuePage(Page):
     class Meta:
         verbose_name = _("magazine issue")
         verbose_name_plural = _("magazine issues")
+
+    def structured_data(self, request) -> dict:
+        return schema_org.magazine_issue(self, request)
 
     def get_context(self, request, *args, **kwargs):
         from publications.models.news import ArticlePage

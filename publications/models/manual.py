@@ -8,6 +8,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from hub.blocks import BaseStreamBlock
+from publications import schema_org
 from publications.models.mixins import ClassifiedMixin
 
 
@@ -135,6 +136,9 @@ class LetterPage(RoutablePageMixin, ClassifiedMixin, Page):
     class Meta:
         verbose_name = _("letter")
         verbose_name_plural = _("letters")
+
+    def structured_data(self, request) -> dict:
+        return schema_org.letter(self, request)
 
     @path("transcript/")
     def transcript_text(self, request):

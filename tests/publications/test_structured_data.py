@@ -126,3 +126,25 @@ class TestReport:
         page = ReportPageFactory(parent=demo_site)
         report = read_head(client.get(page.url)).structured_data("Report")
         assert "encoding" not in report
+
+
+class TestLettersAndIssues:
+    def test_letter_read_aloud_is_a_podcast_episode(self, client, news_index):
+        url = "/en/mayors-manual/let-the-rain-stay/"
+        episode = read_head(client.get(url)).structured_data("PodcastEpisode")
+        assert episode["associatedMedia"]["duration"] == "PT6S"
+        assert episode["partOfSeries"]["name"] == "The Mayor's Manual"
+        assert episode["datePublished"] == "2021-06-01"
+
+    def test_letter_without_audio_is_an_article(self, client, news_index):
+        url = "/en/mayors-manual/buy-results-not-products/"
+        letter = read_head(client.get(url)).structured_data("Article")
+        assert letter["author"]["name"] == "A policymaker in public procurement"
+
+    def test_magazine_issue_is_a_publication_issue_with_its_pdf(
+        self, client, news_index
+    ):
+        url = "/en/publications/magazine/cocreating-future-cities/"
+        issue = read_head(client.get(url)).structured_data("PublicationIssue")
+        assert issue["issueNumber"] == "1"
+        assert issue["encoding"]["encodingFormat"] == "application/pdf"
