@@ -94,7 +94,7 @@ def test_honeypot_is_hidden_from_people(client, article, reader):
 def test_posting_needs_a_login(client, article):
     response = client.post(_post_url(article), {"body": "Anonymous words."})
     assert response.status_code == 302
-    assert response["Location"].startswith("/en/accounts/login/?next=")
+    assert response["Location"].startswith(f"/en/accounts/login/?next={URL}%23comments")
     assert not ArticleComment.objects.exists()
     assert "Log in to comment" in client.get(URL).text
 
@@ -207,6 +207,28 @@ def test_moderator_sees_pending_comments_in_the_admin(client, article):
     )
     assert "New here." in response.text
     assert "Old news." not in response.text
+
+
+def test_moderator_sorts_comments_by_number_of_flags(client, article):
+    flagged = _published(article, body="Flagged twice.")
+    quiet = _published(article, body="Nobody minds.")  # newer: first by default
+    services.comment_flag(comment=flagged, session_key="a" * 32)
+    services.comment_flag(comment=flagged, session_key="b" * 32)
+    _moderator(client)
+    response = client.get(
+        "/admin/snippets/publications/articlecomment/", {"ordering": "-flag_count"}
+    )
+    assert [comment.pk for comment in response.context["object_list"]][:2] == [
+        flagged.pk,
+        quiet.pk,
+    ]
+
+
+def test_comments_cannot_be_written_in_the_admin(client, article):
+    _moderator(client)
+    response = client.get("/admin/snippets/publications/articlecomment/add/")
+    assert response.status_code in {302, 403}
+    assert not ArticleComment.objects.exists()
 
 
 def test_comments_never_show_an_email_address(client, article, reader):
