@@ -19,3 +19,32 @@ class ArticleFilterForm(forms.Form):
             ("", _("All years")),
             *((year, year) for year in years),
         ]
+
+
+class CommentForm(forms.Form):
+    """A reader's comment, with a honeypot: ``website`` is hidden from people,
+    so only a bot fills it in."""
+
+    body = forms.CharField(
+        label=_("Your comment"),
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 5}),
+    )
+    website = forms.CharField(
+        label=_("Leave this field empty"),
+        required=False,
+        widget=forms.TextInput(attrs={"tabindex": "-1", "autocomplete": "off"}),
+    )
+
+    def clean(self):
+        cleaned_data = super().clean()
+        if cleaned_data.get("website"):
+            # Said no more plainly than this, so as not to teach the bot.
+            raise forms.ValidationError(
+                _("Your comment could not be posted."), code="honeypot"
+            )
+        return cleaned_data
+
+
+class CommentFlagForm(forms.Form):
+    reason = forms.CharField(label=_("Reason"), required=False, max_length=200)

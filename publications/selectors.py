@@ -2,11 +2,18 @@
 
 from collections.abc import Iterable
 
+from django.db.models import Q
 from django.utils import timezone
 from wagtail.models import Locale
 
 from hub.models import Theme
-from publications.models import ArticlePage, EventPage, LetterPage
+from publications.models import (
+    ArticleComment,
+    ArticlePage,
+    CommentStatus,
+    EventPage,
+    LetterPage,
+)
 
 
 def localized_themes(*, themes: Iterable[Theme], locale: Locale) -> list[Theme]:
@@ -80,3 +87,18 @@ def letters(*, manual):
 
 def podcast_episodes(*, manual):
     return letters(manual=manual).filter(episode_audio__isnull=False)
+
+
+def comments_for(*, article: ArticlePage, viewer) -> list[ArticleComment]:
+    """The published comments on ``article`` and ``viewer``'s own pending ones,
+    oldest first, with their authors (one query)."""
+    if article.pk is None:  # the preview of an article never saved
+        return []
+    visible = Q(status=CommentStatus.PUBLISHED)
+    if viewer is not None and viewer.is_authenticated:
+        visible |= Q(status=CommentStatus.PENDING, author=viewer)
+    return list(
+        ArticleComment.objects.filter(visible, article=article)
+        .select_related("author")
+        .order_by("created_at", "pk")
+    )

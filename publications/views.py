@@ -1,11 +1,17 @@
+from django.contrib import messages
+from django.contrib.auth.views import redirect_to_login
+from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
 
 from hub.models import Theme
-from publications import feeds, podcast, selectors
-from publications.forms import ArticleFilterForm
+from publications import feeds, podcast, selectors, services
+from publications.forms import ArticleFilterForm, CommentFlagForm, CommentForm
+from publications.models import ArticleComment, ArticlePage, CommentStatus
 
 PAGE_SIZE = 10
 
@@ -113,3 +119,56 @@ def letter_transcript(request, *, letter):
     if not letter.transcript:
         raise Http404(_("This letter has no transcript."))
     return HttpResponse(letter.transcript, content_type="text/plain; charset=utf-8")
+
+
+@require_POST
+def comment_post(request, article_id):
+    article = get_object_or_404(ArticlePage.objects.live(), pk=article_id)
+    article_url = article.get_url(request)
+    if not request.user.is_authenticated:
+        # Back to the article after logging in: this address only takes POSTs.
+        return redirect_to_login(f"{article_url}#comments")
+    form = CommentForm(request.POST)
+    if form.is_valid():
+        try:
+            comment = services.comment_post(
+                article=article, author=request.user, body=form.cleaned_data["body"]
+            )
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, _comment_posted_message(comment))
+            return redirect(f"{article_url}#comment-{comment.pk}")
+    # Show the article again with the errors and the text as typed.
+    return TemplateResponse(
+        request,
+        article.get_template(request),
+        {**article.get_context(request), "comment_form": form},
+    )
+
+
+def _comment_posted_message(comment: ArticleComment) -> str:
+    if comment.status == CommentStatus.PUBLISHED:
+        return _("Your comment has been published.")
+    return _("Thank you. Your comment will appear once a moderator has approved it.")
+
+
+@require_POST
+def comment_flag(request, comment_id):
+    comment = get_object_or_404(
+        ArticleComment.objects.select_related("article"),
+        pk=comment_id,
+        status=CommentStatus.PUBLISHED,
+    )
+    if request.session.session_key is None:
+        # Anonymous visitors are told apart by their session: give them one.
+        request.session.save()
+    form = CommentFlagForm(request.POST)
+    services.comment_flag(
+        comment=comment,
+        user=request.user,
+        session_key=request.session.session_key,
+        reason=form.cleaned_data["reason"] if form.is_valid() else "",
+    )
+    messages.success(request, _("Thank you. A moderator will look at this comment."))
+    return redirect(f"{comment.article.get_url(request)}#comment-{comment.pk}")

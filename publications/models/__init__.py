@@ -1,5 +1,10 @@
 # The publication page types, re-exported so that code and migrations can say
 # ``publications.models.ArticlePage`` whatever module a model lives in.
+from publications.models.comments import (
+    ArticleComment,
+    CommentFlag,
+    CommentStatus,
+)
 from publications.models.events import EventIndexPage, EventPage
 from publications.models.experts import (
     EnquiryDelivery,
@@ -14,9 +19,12 @@ from publications.models.reports import ReportPage
 from publications.models.themes import ThemeIndexPage, ThemePage
 
 __all__ = [
+    "ArticleComment",
     "ArticleIndexPage",
     "ArticlePage",
     "ArticleTag",
+    "CommentFlag",
+    "CommentStatus",
     "EnquiryDelivery",
     "EventIndexPage",
     "EventPage",

@@ -60,3 +60,20 @@ def test_visitor_asks_an_expert_a_question_and_is_thanked(writing_page):
     page.get_by_role("button", name="Verzenden").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Bedankt")
     assert_no_axe_violations(page)
+
+
+def test_reader_posts_a_comment_that_awaits_moderation(writing_page):
+    page = writing_page
+    UserFactory(email="reader@example.org", verified=True)
+    page.goto("/en/accounts/login/")
+    page.get_by_label("Email").fill("reader@example.org")
+    page.get_by_label("Password").fill("a-Long-test-passphrase")
+    page.get_by_role("button", name="Log in").click()
+    expect(page.get_by_role("button", name="Log out")).to_be_visible()
+    page.goto("/en/news/shared-mobility-the-norm/")
+    page.get_by_label("Your comment").fill("Our city tried bike sharing in 2024.")
+    page.get_by_role("button", name="Post comment").click()
+    comments = page.get_by_role("region", name="Comments")
+    expect(comments).to_contain_text("Our city tried bike sharing in 2024.")
+    expect(comments).to_contain_text("Awaiting moderation")
+    assert_no_axe_violations(page)
