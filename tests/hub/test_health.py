@@ -31,6 +31,8 @@ def test_health_answers_503_when_the_cache_is_down(client):
 
 
 def test_health_answers_503_when_the_broker_is_down(client, monkeypatch):
+    # Celery prefers the environment variable to its own setting.
+    monkeypatch.setenv("CELERY_BROKER_URL", "redis://127.0.0.1:1/0")
     monkeypatch.setattr(celery_app.conf, "broker_url", "redis://127.0.0.1:1/0")
     response = client.get("/health/")
     assert response.status_code == 503
