@@ -32,7 +32,8 @@ def _broker_status() -> str:
         return NOT_CONFIGURED
     from hub.celery import app
 
-    with app.connection_for_write() as broker:
+    # The URL from Django's settings, which Celery is configured from too.
+    with app.connection_for_write(url=settings.CELERY_BROKER_URL) as broker:
         broker.ensure_connection(max_retries=1, interval_start=0, timeout=2)
     return OK
 

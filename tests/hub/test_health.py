@@ -2,7 +2,6 @@ import pytest
 from django.test import override_settings
 
 from hub import services
-from hub.celery import app as celery_app
 
 pytestmark = pytest.mark.django_db
 
@@ -30,11 +29,9 @@ def test_health_answers_503_when_the_cache_is_down(client):
     assert response.json()["checks"]["cache"] == "unavailable"
 
 
-def test_health_answers_503_when_the_broker_is_down(client, monkeypatch):
-    # Celery prefers the environment variable to its own setting.
-    monkeypatch.setenv("CELERY_BROKER_URL", "redis://127.0.0.1:1/0")
-    monkeypatch.setattr(celery_app.conf, "broker_url", "redis://127.0.0.1:1/0")
-    response = client.get("/health/")
+def test_health_answers_503_when_the_broker_is_down(client):
+    with override_settings(CELERY_BROKER_URL="redis://127.0.0.1:1/0"):
+        response = client.get("/health/")
     assert response.status_code == 503
     assert response.json()["checks"]["broker"] == "unavailable"
 
