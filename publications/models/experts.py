@@ -31,7 +31,10 @@ class ExpertIndexPage(Page):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["experts"] = (
-            ExpertPage.objects.child_of(self).live().select_related("photo")
+            ExpertPage.objects.child_of(self)
+            .live()
+            .select_related("photo")
+            .prefetch_related("photo__renditions")
         )
         return context
 

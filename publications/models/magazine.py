@@ -29,6 +29,8 @@ class MagazinePage(Page):
             MagazineIssuePage.objects.child_of(self)
             .live()
             .select_related("cover_image", "pdf")
+            # One query for all covers' renditions, however many issues.
+            .prefetch_related("cover_image__renditions")
             .order_by("-issue_date")
         )
         return context

@@ -33,3 +33,18 @@ def test_magazine_page_needs_a_fixed_number_of_queries(
     client.get("/en/publications/magazine/")
     with django_assert_max_num_queries(30):
         client.get("/en/publications/magazine/")
+
+
+def test_queries_do_not_grow_with_the_number_of_issues(
+    client, demo_site, django_assert_max_num_queries
+):
+    issue = MagazineIssuePage.objects.get(locale=demo_site.locale)
+    for volume in range(2, 8):
+        issue.copy(
+            update_attrs={"slug": f"volume-{volume}", "volume": volume},
+            keep_live=True,
+        )
+    client.get("/en/publications/magazine/")
+    with django_assert_max_num_queries(25):  # 25 with one issue too
+        response = client.get("/en/publications/magazine/")
+    assert len(response.context["issues"]) == 7
