@@ -98,12 +98,3 @@ class EventPage(RoutablePageMixin, ClassifiedMixin, Page):
         from publications import views
 
         return views.event_ics(request, event=self)
-
-    def get_context(self, request, *args, **kwargs):
-        from publications import selectors
-
-        context = super().get_context(request, *args, **kwargs)
-        context["theme_list"] = selectors.localized_themes(
-            themes=self.themes.all(), locale=self.locale
-        )
-        return context

@@ -145,12 +145,3 @@ class LetterPage(RoutablePageMixin, ClassifiedMixin, Page):
         from publications import views
 
         return views.letter_transcript(request, letter=self)
-
-    def get_context(self, request, *args, **kwargs):
-        from publications import selectors
-
-        context = super().get_context(request, *args, **kwargs)
-        context["theme_list"] = selectors.localized_themes(
-            themes=self.themes.all(), locale=self.locale
-        )
-        return context

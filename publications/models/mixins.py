@@ -42,3 +42,13 @@ class ClassifiedMixin(models.Model):
 
     class Meta:
         abstract = True
+
+    def get_context(self, request, *args, **kwargs):
+        from publications import selectors
+
+        context = super().get_context(request, *args, **kwargs)
+        # The themes as they are called in this page's language.
+        context["theme_list"] = selectors.localized_themes(
+            themes=self.themes.all(), locale=self.locale
+        )
+        return context

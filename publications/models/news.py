@@ -105,9 +105,6 @@ class ArticlePage(ClassifiedMixin, Page):
         from publications.forms import CommentForm
 
         context = super().get_context(request, *args, **kwargs)
-        context["theme_list"] = selectors.localized_themes(
-            themes=self.themes.all(), locale=self.locale
-        )
         context["more_articles"] = selectors.articles_sharing_a_theme(article=self)
         context["comments"] = selectors.comments_for(
             article=self, viewer=getattr(request, "user", None)

@@ -49,12 +49,3 @@ class ReportPage(ClassifiedMixin, Page):
 
     def structured_data(self, request) -> dict:
         return schema_org.report(self, request)
-
-    def get_context(self, request, *args, **kwargs):
-        from publications import selectors
-
-        context = super().get_context(request, *args, **kwargs)
-        context["theme_list"] = selectors.localized_themes(
-            themes=self.themes.all(), locale=self.locale
-        )
-        return context
