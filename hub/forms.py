@@ -2,6 +2,7 @@ from allauth.account.forms import LoginForm as AllauthLoginForm
 from allauth.account.forms import SignupForm as AllauthSignupForm
 from django import forms
 from django.utils import timezone
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 
@@ -36,7 +37,8 @@ class SignupForm(NoPlaceholdersMixin, AllauthSignupForm):
     def save(self, request):
         user = super().save(request)
         user.privacy_consent_at = timezone.now()
-        user.save(update_fields=["privacy_consent_at"])
+        user.language = get_language() or ""
+        user.save(update_fields=["privacy_consent_at", "language"])
         return user
 
 

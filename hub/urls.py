@@ -27,6 +27,7 @@ if settings.DEBUG:
 urlpatterns += i18n_patterns(
     path("accounts/", include("allauth.urls")),
     path("search/", views.search, name="search"),
+    path("", include("partners.urls")),
     path("", include("publications.urls")),
     # A name for each language's home page, for redirects after log-in and out.
     path("", wagtail_serve, {"path": ""}, name="home"),

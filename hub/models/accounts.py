@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.contrib.auth.models import AbstractUser
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -8,6 +9,10 @@ class User(AbstractUser):
 
     privacy_consent_at = models.DateTimeField(
         _("accepted the privacy statement at"), null=True, blank=True
+    )
+    # The language the person signed up in: e-mails to them are written in it.
+    language = models.CharField(
+        _("language"), max_length=10, choices=settings.LANGUAGES, blank=True
     )
 
     class Meta(AbstractUser.Meta):

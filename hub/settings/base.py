@@ -42,6 +42,7 @@ INSTALLED_APPS = [
     "wagtail",
     "modelcluster",
     "taggit",
+    "django_countries",
     "allauth",
     "allauth.account",
     "csp",
@@ -51,6 +52,7 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
+    "django.contrib.postgres",
 ]
 
 MIDDLEWARE = [
@@ -179,6 +181,14 @@ CELERY_BEAT_SCHEDULE = {
     "publish-scheduled-pages": {
         "task": "hub.tasks.publish_scheduled_pages",
         "schedule": 60.0,
+    },
+    "check-profile-freshness": {
+        "task": "partners.tasks.check_profile_freshness",
+        "schedule": 24 * 60 * 60.0,
+    },
+    "repair-missed-notifications": {
+        "task": "partners.tasks.repair_missed_notifications",
+        "schedule": 60 * 60.0,
     },
 }
 

@@ -1,0 +1,49 @@
+# The registry's models, re-exported so that code and migrations can say
+# ``partners.models.Organisation`` whatever module a model lives in.
+from partners.models.membership import (
+    JoinRequest,
+    JoinRequestState,
+    MemberRole,
+    Membership,
+)
+from partners.models.moderation import (
+    ACTION_STATUS,
+    ACTIONS_NEEDING_REASON,
+    ModerationAction,
+    ModerationDecisionBase,
+    ModerationStatus,
+)
+from partners.models.organisations import (
+    RECONFIRMATION_INTERVAL_DAYS,
+    SECTOR_KINDS,
+    DataSource,
+    ExpertiseTag,
+    HelixSector,
+    OfferTag,
+    Organisation,
+    OrganisationDecision,
+    OrganisationKind,
+    SeekTag,
+)
+
+__all__ = [
+    "ACTIONS_NEEDING_REASON",
+    "ACTION_STATUS",
+    "RECONFIRMATION_INTERVAL_DAYS",
+    "SECTOR_KINDS",
+    "DataSource",
+    "ExpertiseTag",
+    "HelixSector",
+    "JoinRequest",
+    "JoinRequestState",
+    "MemberRole",
+    "Membership",
+    "ModerationAction",
+    "ModerationDecisionBase",
+    "ModerationStatus",
+    "OfferTag",
+    "Organisation",
+    "OrganisationDecision",
+    "OrganisationKind",
+    "SeekTag",
+]
