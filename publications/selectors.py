@@ -7,6 +7,7 @@ from django.utils import timezone
 from wagtail.models import Locale
 
 from hub.models import Theme
+from partners.models import ModerationStatus, Organisation
 from publications.models import (
     ArticleComment,
     ArticlePage,
@@ -101,4 +102,45 @@ def comments_for(*, article: ArticlePage, viewer) -> list[ArticleComment]:
         ArticleComment.objects.filter(visible, article=article)
         .select_related("author")
         .order_by("created_at", "pk")
+    )
+
+
+# The registry: publications show only approved organisations, whatever an
+# editor linked, so that a suspended or withdrawn profile disappears at once.
+
+
+def public_organisation(organisation: Organisation | None) -> Organisation | None:
+    if organisation is None or organisation.status != ModerationStatus.APPROVED:
+        return None
+    return organisation
+
+
+def organisations_involved(*, article: ArticlePage) -> list[Organisation]:
+    return list(
+        Organisation.objects.filter(
+            article_mentions__page=article, status=ModerationStatus.APPROVED
+        )
+        .order_by("article_mentions__sort_order")
+        .prefetch_related("themes")
+    )
+
+
+def organisations_with_theme(*, theme: Theme, limit: int) -> list[Organisation]:
+    return list(
+        Organisation.objects.filter(
+            status=ModerationStatus.APPROVED,
+            themes__translation_key=theme.translation_key,
+        )
+        .order_by("-updated_at", "pk")
+        .prefetch_related("themes")[:limit]
+    )
+
+
+def articles_mentioning(*, organisation: Organisation, locale: Locale, limit: int):
+    """The coverage an organisation received: live articles in ``locale`` that
+    name it as involved (translations share their original's organisations)."""
+    return list(
+        live_articles(locale=locale)
+        .filter(involved_organisations__organisation=organisation)
+        .distinct()[:limit]
     )

@@ -4,7 +4,7 @@ from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
 from taggit.models import TaggedItemBase
-from wagtail.admin.panels import FieldPanel
+from wagtail.admin.panels import FieldPanel, InlinePanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
 from wagtail.models import Page
@@ -78,6 +78,11 @@ class ArticlePage(ClassifiedMixin, Page):
         FieldPanel("body"),
         *ClassifiedMixin.classification_panels,
         FieldPanel("tags"),
+        InlinePanel(
+            "involved_organisations",
+            heading=_("Organisations involved"),
+            label=_("organisation"),
+        ),
     ]
     search_fields = [
         *Page.search_fields,
@@ -110,4 +115,5 @@ class ArticlePage(ClassifiedMixin, Page):
             article=self, viewer=getattr(request, "user", None)
         )
         context["comment_form"] = CommentForm()
+        context["organisations"] = selectors.organisations_involved(article=self)
         return context

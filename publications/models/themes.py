@@ -41,12 +41,25 @@ class ThemePage(Page):
         limit_choices_to={"locale__language_code": settings.LANGUAGE_CODE},
         related_name="+",
     )
+    lead_city = models.ForeignKey(
+        "partners.Organisation",
+        verbose_name=_("lead city"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_(
+            "The municipality that leads this theme, as in the NL Smart City "
+            "Strategy. Shown only while its profile is approved."
+        ),
+    )
     intro = models.TextField(_("introduction"), blank=True)
     body = StreamField(BaseStreamBlock(), verbose_name=_("body"), blank=True)
 
     content_panels = [
         *Page.content_panels,
         FieldPanel("theme"),
+        FieldPanel("lead_city"),
         FieldPanel("intro"),
         FieldPanel("body"),
     ]
@@ -71,5 +84,9 @@ class ThemePage(Page):
         )
         context["events"] = selectors.upcoming_events_with_theme(
             theme=self.theme, locale=self.locale, limit=4
+        )
+        context["lead_city"] = selectors.public_organisation(self.lead_city)
+        context["organisations"] = selectors.organisations_with_theme(
+            theme=self.theme, limit=6
         )
         return context

@@ -1,0 +1,28 @@
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey
+from wagtail.admin.panels import FieldPanel
+from wagtail.models import Orderable
+
+
+class ArticleOrganisation(Orderable):
+    """An organisation an article names as involved, chosen by the editor.
+    Only approved organisations are shown to readers."""
+
+    page = ParentalKey(
+        "publications.ArticlePage",
+        related_name="involved_organisations",
+        on_delete=models.CASCADE,
+    )
+    organisation = models.ForeignKey(
+        "partners.Organisation",
+        verbose_name=_("organisation"),
+        on_delete=models.CASCADE,
+        related_name="article_mentions",
+    )
+
+    panels = [FieldPanel("organisation")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("organisation involved")
+        verbose_name_plural = _("organisations involved")

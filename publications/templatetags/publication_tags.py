@@ -1,0 +1,17 @@
+"""Template tags through which other apps' pages show publications without
+importing this app: the registry's organisation page lists its coverage."""
+
+from django import template
+from wagtail.models import Locale
+
+from publications import selectors
+
+register = template.Library()
+
+
+@register.simple_tag
+def articles_mentioning(organisation, limit: int = 6):
+    """Live articles in the current language that name ``organisation``."""
+    return selectors.articles_mentioning(
+        organisation=organisation, locale=Locale.get_active(), limit=limit
+    )
