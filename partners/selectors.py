@@ -76,7 +76,6 @@ def organisations_search(
     ).filter(
         Q(document=SearchQuery(query, config="simple", search_type="websearch"))
         | Q(name__trigram_similar=query)
-        | Q(short_name__iexact=query)
     )
 
 
