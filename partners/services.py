@@ -18,6 +18,7 @@ from partners.models import (
     ACTION_STATUS,
     ACTIONS_NEEDING_REASON,
     RECONFIRMATION_INTERVAL_DAYS,
+    DataSource,
     JoinRequest,
     JoinRequestState,
     MemberRole,
@@ -48,8 +49,13 @@ def website_domain(url: str) -> str:
     return host.removeprefix("www.")
 
 
+def organisation_slug_base(name: str) -> str:
+    """The slug a name asks for; a number is added where it is taken."""
+    return slugify(name)[:200] or "organisation"
+
+
 def organisation_slug(name: str, *, exclude_pk: int | None = None) -> str:
-    base = slugify(name)[:200] or "organisation"
+    base = organisation_slug_base(name)
     taken = set(
         Organisation.objects.filter(slug__startswith=base)
         .exclude(pk=exclude_pk)
@@ -362,6 +368,12 @@ def organisation_reconfirm(*, organisation: Organisation, user) -> Organisation:
     return organisation
 
 
+def _kept_fresh_by_owners():
+    # Imported organisations have no owners to remind; importing the source
+    # again is what keeps them current.
+    return Organisation.objects.approved().filter(source=DataSource.REGISTERED)
+
+
 def organisations_remind_reconfirmation(*, now=None) -> list[int]:
     """Find approved profiles due for reconfirmation within 30 days whose
     owners were not reminded yet; return their ids for the reminder task."""
@@ -370,7 +382,7 @@ def organisations_remind_reconfirmation(*, now=None) -> list[int]:
         days=RECONFIRMATION_INTERVAL_DAYS - REMINDER_DAYS_BEFORE_EXPIRY
     )
     return list(
-        Organisation.objects.approved()
+        _kept_fresh_by_owners()
         .filter(
             reconfirmed_at__lte=remind_after,
             reconfirmation_reminder_sent_at__isnull=True,
@@ -406,7 +418,7 @@ def organisations_flag_stale(*, now=None) -> int:
     now = now or timezone.now()
     expired_before = now - timedelta(days=RECONFIRMATION_INTERVAL_DAYS)
     return (
-        Organisation.objects.approved()
+        _kept_fresh_by_owners()
         .filter(reconfirmed_at__lte=expired_before, stale_since__isnull=True)
         .update(stale_since=now)
     )

@@ -1,0 +1,62 @@
+import sys
+from functools import partial
+from pathlib import Path
+
+from django.core.management.base import BaseCommand, CommandError
+from django.utils.translation import gettext as _
+from tqdm import tqdm
+
+from partners.importers import cordis
+from partners.importers.csv_files import ImportFileError
+from partners.models import DataSource
+from partners.models.organisations import SOURCE_ATTRIBUTION
+
+
+class Command(BaseCommand):
+    help = (
+        "Import the organisations of a CORDIS open-data folder (organisations.csv) "
+        "into the registry, approved. Running it again updates what changed."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument("directory", type=Path, help="The folder with the CSVs.")
+        parser.add_argument(
+            "--no-progress", action="store_true", help="Show no progress bar."
+        )
+
+    def handle(self, *args, directory, no_progress, verbosity, **options):
+        try:
+            report = cordis.organisations_import(
+                directory=directory,
+                progress=self._progress(hidden=no_progress or verbosity == 0),
+            )
+        except ImportFileError as error:
+            raise CommandError(str(error)) from error
+        for message in report.rejected + report.warnings:
+            self.stderr.write(message, self.style.WARNING)
+        if verbosity:
+            self._summarise(report)
+
+    def _progress(self, *, hidden: bool):
+        # None lets tqdm hide itself when stderr is not a terminal (cron, CI).
+        return partial(
+            tqdm, file=sys.stderr, disable=True if hidden else None, unit=" rows"
+        )
+
+    def _summarise(self, report) -> None:
+        self.stdout.write(
+            self.style.SUCCESS(
+                _(
+                    "Organisations: %(created)d created, %(updated)d updated, "
+                    "%(unchanged)d unchanged, %(rejected)d rejected."
+                )
+                % {
+                    "created": report.created,
+                    "updated": report.updated,
+                    "unchanged": report.unchanged,
+                    "rejected": len(report.rejected),
+                }
+            )
+        )
+        # The licence (CC BY 4.0) asks for this wherever the data is used.
+        self.stdout.write(str(SOURCE_ATTRIBUTION[DataSource.CORDIS]))
