@@ -285,42 +285,174 @@ PRIVACY_STATEMENT = {
     "en": {
         "title": "Privacy statement",
         "slug": "privacy",
-        "intro": "What personal data the hub keeps, why, and what you can do about it.",
+        "intro": (
+            "What personal data the hub keeps, why, who can see it, and what you can "
+            "do about it."
+        ),
         "body": [
+            {"type": "heading", "value": {"text": "Your account", "level": "h2"}},
             {
                 "type": "paragraph",
                 "value": (
                     "<p>When you create an account we keep your e-mail address, a hash "
-                    "of your password and the moment you agreed to this statement. We use "
-                    "them to let you sign in and to send you messages about your "
-                    "account, organisations and initiatives. We do not sell or share "
-                    "them, and the site sets no tracking cookies.</p><p>You can ask for "
-                    "a copy of your data or for your account to be deleted at any time. "
-                    "Information you publish about an organisation or initiative is "
-                    "public once a moderator has approved it.</p>"
+                    "of your password (never the password itself), your name if you "
+                    "give it, the language you signed up in and the moment you agreed "
+                    "to this statement. We use them to let you sign in and to send you "
+                    "messages about your account, your organisations and your "
+                    "initiatives.</p><p>Your e-mail address is never made public. "
+                    "Where the site shows who you are and you gave no name, it shows "
+                    "only the part of your address before the @ sign. We do not sell or "
+                    "share your data, and the site sets no tracking cookies.</p>"
                 ),
-            }
+            },
+            {
+                "type": "heading",
+                "value": {"text": "Organisations and initiatives", "level": "h2"},
+            },
+            {
+                "type": "paragraph",
+                "value": (
+                    "<p>What you register about an organisation or initiative (its "
+                    "name, description, place, themes, what it offers and seeks, and "
+                    "its public contact address, if you give one) is public once a "
+                    "moderator has approved it. Until then only its members and the "
+                    "moderators see it.</p><p>An organisation's members are private: "
+                    "your name appears on its public page only if you choose so. A "
+                    "request to join, with your message, is seen only by the "
+                    "organisation's owners.</p>"
+                ),
+            },
+            {"type": "heading", "value": {"text": "Comments", "level": "h2"}},
+            {
+                "type": "paragraph",
+                "value": (
+                    "<p>A comment you post on an article is public once it is "
+                    "published, with your first name. When you report a comment, only "
+                    "the moderators see that you did.</p>"
+                ),
+            },
+            {
+                "type": "heading",
+                "value": {"text": "Download or delete your data", "level": "h2"},
+            },
+            {
+                "type": "paragraph",
+                "value": (
+                    '<p>Once you are logged in, <a href="/en/account/privacy/">Your '
+                    "data and account</a> (linked at the foot of every page) lets you "
+                    "download everything we keep about you as one file, and delete "
+                    "your account.</p><p>Deleting your account erases it at once, "
+                    "with your e-mail addresses, your memberships, your requests to "
+                    "join and your comments. If you are the only owner of an "
+                    "organisation, you first make another member owner or withdraw the "
+                    "organisation, so that no organisation is left without anyone to "
+                    "look after it. You can also ask us by e-mail, through the contact "
+                    "address at the foot of every page.</p>"
+                ),
+            },
+            {
+                "type": "heading",
+                "value": {"text": "Data from other sources", "level": "h2"},
+            },
+            {
+                "type": "paragraph",
+                "value": (
+                    "<p>Some organisations and projects in the registry come from "
+                    "CORDIS, the European Commission's open database of EU-funded "
+                    "research (© European Union), reused under the Creative Commons "
+                    "Attribution 4.0 licence (CC BY 4.0). These records describe "
+                    "organisations, not people, and each one says where it comes from. "
+                    "If one about your organisation is wrong, tell us through the "
+                    "contact address and we will correct it.</p>"
+                ),
+            },
         ],
     },
     "nl": {
         "title": "Privacyverklaring",
         "slug": "privacy",
-        "intro": "Welke persoonsgegevens de hub bewaart, waarom, en wat u daaraan kunt doen.",
+        "intro": (
+            "Welke persoonsgegevens de hub bewaart, waarom, wie ze kan zien, en wat u "
+            "daaraan kunt doen."
+        ),
         "body": [
+            {"type": "heading", "value": {"text": "Uw account", "level": "h2"}},
             {
                 "type": "paragraph",
                 "value": (
                     "<p>Als u een account aanmaakt, bewaren we uw e-mailadres, een hash "
-                    "van uw wachtwoord en het moment waarop u met deze verklaring "
-                    "instemde. We gebruiken die om u te laten inloggen en om u berichten "
-                    "te sturen over uw account, organisaties en initiatieven. We "
-                    "verkopen of delen ze niet, en de site plaatst geen volgcookies.</p>"
-                    "<p>U kunt altijd om een kopie van uw gegevens vragen of uw account "
-                    "laten verwijderen. Wat u over een organisatie of initiatief "
-                    "publiceert, is openbaar zodra een moderator het heeft "
-                    "goedgekeurd.</p>"
+                    "van uw wachtwoord (nooit het wachtwoord zelf), uw naam als u die "
+                    "opgeeft, de taal waarin u zich aanmeldde en het moment waarop u "
+                    "met deze verklaring instemde. We gebruiken die om u te laten "
+                    "inloggen en om u berichten te sturen over uw account, uw "
+                    "organisaties en uw initiatieven.</p><p>Uw e-mailadres wordt nooit "
+                    "openbaar. Waar de site laat zien wie u bent en u geen naam opgaf, "
+                    "toont hij alleen het deel van uw adres vóór het @-teken. We "
+                    "verkopen of delen uw gegevens niet, en de site plaatst geen "
+                    "volgcookies.</p>"
                 ),
-            }
+            },
+            {
+                "type": "heading",
+                "value": {"text": "Organisaties en initiatieven", "level": "h2"},
+            },
+            {
+                "type": "paragraph",
+                "value": (
+                    "<p>Wat u over een organisatie of initiatief registreert (de naam, "
+                    "beschrijving, plaats, thema's, wat het biedt en zoekt, en het "
+                    "openbare contactadres als u dat opgeeft) is openbaar zodra een "
+                    "moderator het heeft goedgekeurd. Tot dan zien alleen de leden en "
+                    "de moderatoren het.</p><p>De leden van een organisatie zijn "
+                    "privé: uw naam staat alleen op de openbare pagina als u daarvoor "
+                    "kiest. Een verzoek om lid te worden, met uw bericht, zien alleen "
+                    "de eigenaren van de organisatie.</p>"
+                ),
+            },
+            {"type": "heading", "value": {"text": "Reacties", "level": "h2"}},
+            {
+                "type": "paragraph",
+                "value": (
+                    "<p>Een reactie die u op een artikel plaatst, is openbaar zodra ze "
+                    "gepubliceerd is, met uw voornaam. Als u een reactie meldt, zien "
+                    "alleen de moderatoren dat u dat deed.</p>"
+                ),
+            },
+            {
+                "type": "heading",
+                "value": {"text": "Uw gegevens downloaden of wissen", "level": "h2"},
+            },
+            {
+                "type": "paragraph",
+                "value": (
+                    '<p>Als u bent ingelogd, kunt u via <a href="/nl/account/privacy/'
+                    '">Uw gegevens en account</a> (onderaan elke pagina) alles wat we '
+                    "over u bewaren als één bestand downloaden, en uw account "
+                    "verwijderen.</p><p>Als u uw account verwijdert, wissen we het "
+                    "meteen, met uw e-mailadressen, uw lidmaatschappen, uw verzoeken om "
+                    "lid te worden en uw reacties. Bent u de enige eigenaar van een "
+                    "organisatie, dan maakt u eerst een ander lid eigenaar of trekt u "
+                    "de organisatie terug, zodat geen organisatie zonder beheerder "
+                    "achterblijft. U kunt het ons ook per e-mail vragen, via het "
+                    "contactadres onderaan elke pagina.</p>"
+                ),
+            },
+            {
+                "type": "heading",
+                "value": {"text": "Gegevens uit andere bronnen", "level": "h2"},
+            },
+            {
+                "type": "paragraph",
+                "value": (
+                    "<p>Een deel van de organisaties en projecten in het register komt "
+                    "uit CORDIS, de open database van de Europese Commissie met door de "
+                    "EU gefinancierd onderzoek (© Europese Unie), hergebruikt onder de "
+                    "licentie Creative Commons Naamsvermelding 4.0 (CC BY 4.0). Die "
+                    "gegevens beschrijven organisaties, geen personen, en bij elk staat "
+                    "waar het vandaan komt. Klopt er iets niet over uw organisatie? "
+                    "Laat het ons weten via het contactadres, dan verbeteren we het.</p>"
+                ),
+            },
         ],
     },
 }

@@ -51,3 +51,28 @@ class SiteSearchForm(forms.Form):
     def __init__(self, *args, page_kinds: list[tuple[str, str]], **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["kind"].choices = [("", _("All kinds")), *page_kinds]
+
+
+class AccountDeleteForm(forms.Form):
+    """Asks for the password, so that a borrowed or unattended session cannot
+    delete someone's account."""
+
+    password = forms.CharField(
+        label=_("Your password"),
+        strip=False,
+        # A wrong password is not shown again: it would sit in the page's source.
+        widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
+    )
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.user = user
+
+    def clean_password(self):
+        password = self.cleaned_data["password"]
+        if not self.user.check_password(password):
+            raise forms.ValidationError(
+                _("That is not your password. Please type it again."),
+                code="wrong_password",
+            )
+        return password

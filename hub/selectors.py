@@ -7,6 +7,7 @@ from django.db import connection
 from django.db.models import Max
 from wagtail.models import Locale, Page, get_page_models
 
+from hub import personal_data
 from hub.models import WorkerHeartbeat
 
 logger = logging.getLogger(__name__)
@@ -79,3 +80,30 @@ def pages_matching(*, query: str, locale: Locale, kind: str = ""):
     if kind:
         pages = pages.filter(content_type_id=kind)
     return pages.search(query)
+
+
+def user_personal_data(*, user) -> dict:
+    """Everything the hub keeps about ``user``, as they may download it: their
+    account, then each part of the site's own data about them."""
+    addresses = user.emailaddress_set.order_by("-primary", "email")
+    return {
+        "account": {
+            "username": user.username,
+            "email": user.email,
+            "email_addresses": [
+                {
+                    "email": address.email,
+                    "verified": address.verified,
+                    "primary": address.primary,
+                }
+                for address in addresses
+            ],
+            "first_name": user.first_name,
+            "last_name": user.last_name,
+            "date_joined": user.date_joined,
+            "last_login": user.last_login,
+            "privacy_consent_at": user.privacy_consent_at,
+            "language": user.language,
+        },
+        **personal_data.exported_parts(user),
+    }

@@ -27,6 +27,13 @@ if settings.DEBUG:
 urlpatterns += i18n_patterns(
     path("accounts/", include("allauth.urls")),
     path("search/", views.search, name="search"),
+    path("account/privacy/", views.account_privacy, name="account_privacy"),
+    path(
+        "account/privacy/download/",
+        views.account_data_download,
+        name="account_data_download",
+    ),
+    path("account/delete/", views.account_delete, name="account_delete"),
     path("", include("partners.urls")),
     path("", include("publications.urls")),
     # A name for each language's home page, for redirects after log-in and out.

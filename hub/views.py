@@ -1,14 +1,32 @@
+import json
+
 from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth import logout
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
+from django.core.serializers.json import DjangoJSONEncoder
 from django.http import HttpResponse, JsonResponse
+from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
+from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_safe
+from django.views.decorators.http import require_http_methods, require_safe
 from wagtail.models import Locale
 
-from hub.forms import SiteSearchForm
-from hub.selectors import OK, health_report, pages_matching, searchable_page_kinds
+from hub import personal_data, services
+from hub.forms import AccountDeleteForm, SiteSearchForm
+from hub.selectors import (
+    OK,
+    health_report,
+    pages_matching,
+    searchable_page_kinds,
+    user_personal_data,
+)
+
+DATA_DOWNLOAD_FILENAME = "smart-cities-hub-my-data.json"
 
 SEARCH_PAGE_SIZE = 10
 
@@ -45,16 +63,64 @@ def search(request):
 @require_safe
 def robots_txt(request):
     """Crawlers may read everything but the admin, the account pages (log in,
-    sign up, reset a password) and search results: nothing there is worth
-    finding, and endless result pages only waste their visits."""
+    sign up, reset a password, one's own data) and search results: nothing
+    there is worth finding, and endless result pages only waste their visits."""
     lines = [
         "User-agent: *",
         "Allow: /",
         "Disallow: /admin/",
         *(f"Disallow: /{code}/accounts/" for code, _name in settings.LANGUAGES),
+        *(f"Disallow: /{code}/account/" for code, _name in settings.LANGUAGES),
         *(f"Disallow: /{code}/search/" for code, _name in settings.LANGUAGES),
         f"Sitemap: {request.build_absolute_uri(reverse('sitemap'))}",
     ]
     return HttpResponse(
         "\n".join(lines) + "\n", content_type="text/plain; charset=utf-8"
+    )
+
+
+@require_safe
+@never_cache
+@login_required
+def account_privacy(request):
+    """What the hub keeps about the signed-in person, and the two things they
+    can do about it: download it, or delete their account."""
+    return TemplateResponse(request, "hub/account_privacy.html", {})
+
+
+@require_safe
+@never_cache
+@login_required
+def account_data_download(request):
+    """Everything the hub keeps about the signed-in person, as a JSON file."""
+    data = json.dumps(
+        user_personal_data(user=request.user),
+        cls=DjangoJSONEncoder,
+        ensure_ascii=False,
+        indent=2,
+    )
+    response = HttpResponse(data, content_type="application/json; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{DATA_DOWNLOAD_FILENAME}"'
+    return response
+
+
+@require_http_methods(["GET", "HEAD", "POST"])
+@never_cache
+@login_required
+def account_delete(request):
+    """Confirm with the password, then erase the account and sign out."""
+    form = AccountDeleteForm(request.POST or None, user=request.user)
+    blockers = personal_data.deletion_blockers(request.user)
+    if request.method == "POST" and not blockers and form.is_valid():
+        try:
+            services.user_delete(user=request.user)
+        except ValidationError as error:
+            # Something changed since the check above; the page says what.
+            blockers = error.messages
+        else:
+            logout(request)
+            messages.success(request, _("Your account has been deleted. Goodbye."))
+            return redirect("home")
+    return TemplateResponse(
+        request, "hub/account_delete.html", {"form": form, "blockers": blockers}
     )
