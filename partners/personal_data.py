@@ -3,6 +3,7 @@ to join, and the organisations they belong to; and what must happen to an
 organisation they alone own before their account can go. Found and
 registered by ``hub.personal_data``."""
 
+from django.db import transaction
 from django.db.models import Count, Q
 from django.urls import reverse
 from django.utils.html import format_html
@@ -147,6 +148,15 @@ def organisations_left_without_owner(user) -> list[str]:
     blocks deleting them until they hand it over or withdraw it. Withdrawing
     it for them in the same step would be quicker, but it would also erase a
     public profile others may rely on: that stays their own, deliberate act."""
+    if transaction.get_connection().in_atomic_block:
+        # Deleting runs in a transaction: holding the owners of the user's
+        # organisations until it ends keeps another owner from stepping down
+        # between this check and the deletion. (The confirm page only reads.)
+        list(
+            Membership.objects.select_for_update(of=("self",)).filter(
+                organisation__memberships__user=user, role=MemberRole.OWNER
+            )
+        )
     return [
         _hand_over_first(membership.organisation)
         if membership.members > 1
