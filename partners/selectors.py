@@ -123,3 +123,32 @@ def organisation_owner_emails(*, organisation_id: int) -> list[str]:
             organisation_id=organisation_id, role=MemberRole.OWNER
         ).values_list("user__email", flat=True)
     )
+
+
+# Moderation ------------------------------------------------------------------
+
+
+def organisations_awaiting_review() -> QuerySet[Organisation]:
+    return Organisation.objects.filter(status=ModerationStatus.PENDING)
+
+
+def organisation_decisions(*, organisation: Organisation):
+    """The organisation's moderation history, newest first, for moderators."""
+    return organisation.decisions.select_related("decided_by")
+
+
+def organisation_members(*, organisation: Organisation) -> QuerySet[Membership]:
+    # "owner" sorts after "editor": descending puts the owners first.
+    return organisation.memberships.select_related("user").order_by(
+        "-role", "created_at"
+    )
+
+
+def organisation_countries() -> list[str]:
+    """The countries that registered organisations are in, as ISO codes."""
+    return list(
+        Organisation.objects.exclude(country="")
+        .order_by("country")
+        .values_list("country", flat=True)
+        .distinct()
+    )
