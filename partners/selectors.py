@@ -2,7 +2,7 @@
 
 from django.contrib.postgres.search import SearchQuery, SearchVector, TrigramSimilarity
 from django.db import connection
-from django.db.models import Q, QuerySet
+from django.db.models import Case, IntegerField, Q, QuerySet, Value, When
 
 from partners.models import (
     JoinRequest,
@@ -130,6 +130,18 @@ def organisation_owner_emails(*, organisation_id: int) -> list[str]:
 
 def organisations_awaiting_review() -> QuerySet[Organisation]:
     return Organisation.objects.filter(status=ModerationStatus.PENDING)
+
+
+def organisations_moderation_queue() -> QuerySet[Organisation]:
+    """Every organisation, annotated so that those awaiting review can come
+    first (``review_order`` 0); the admin's listing orders by it."""
+    return Organisation.objects.annotate(
+        review_order=Case(
+            When(status=ModerationStatus.PENDING, then=Value(0)),
+            default=Value(1),
+            output_field=IntegerField(),
+        )
+    )
 
 
 def organisation_decisions(*, organisation: Organisation):

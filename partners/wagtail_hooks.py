@@ -164,7 +164,7 @@ class OrganisationViewSet(SnippetViewSet):
     ]
 
     def get_queryset(self, request):
-        return moderation.organisations_for_review()
+        return selectors.organisations_moderation_queue()
 
     @property
     def decide_view(self):

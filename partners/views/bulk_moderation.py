@@ -13,7 +13,6 @@ from partners.models import ModerationAction, Organisation
 from partners.views.moderation import (
     REASON_REQUIRED,
     OrganisationFilterSet,
-    organisations_for_review,
     organisations_named,
 )
 
@@ -43,7 +42,9 @@ class OrganisationBulkDecision(PermissionCheckedMixin, SnippetBulkAction):
         # "Select all" means all that the listing shows (its filters and
         # search, which the admin passes along), not every organisation.
         organisations = OrganisationFilterSet(
-            self.request.GET, queryset=organisations_for_review(), request=self.request
+            self.request.GET,
+            queryset=selectors.organisations_moderation_queue(),
+            request=self.request,
         ).qs
         if query := self.request.GET.get("q", "").strip():
             organisations = organisations_named(organisations, query)

@@ -9,7 +9,7 @@ import django_filters
 from django import forms
 from django.contrib.admin.utils import quote, unquote
 from django.core.exceptions import ValidationError
-from django.db.models import Case, IntegerField, Q, Value, When
+from django.db.models import Q
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils import timezone
@@ -64,18 +64,6 @@ def decide_url(organisation: Organisation) -> str:
 def organisations_named(queryset, query: str):
     """The admin's search: names and short names containing ``query``."""
     return queryset.filter(Q(name__icontains=query) | Q(short_name__icontains=query))
-
-
-def organisations_for_review():
-    """The queue: organisations awaiting review first, the longest waiting
-    at the top; the others after them, also oldest first."""
-    return Organisation.objects.annotate(
-        review_order=Case(
-            When(status=ModerationStatus.PENDING, then=Value(0)),
-            default=Value(1),
-            output_field=IntegerField(),
-        )
-    )
 
 
 class OrganisationPermissionPolicy(ModelPermissionPolicy):
