@@ -2,7 +2,7 @@
 
 from django.contrib.postgres.search import SearchQuery, SearchVector, TrigramSimilarity
 from django.db import connection
-from django.db.models import Q, QuerySet
+from django.db.models import Case, IntegerField, Q, QuerySet, Value, When
 
 from partners.models import (
     JoinRequest,
@@ -121,4 +121,45 @@ def organisation_owner_emails(*, organisation_id: int) -> list[str]:
         Membership.objects.filter(
             organisation_id=organisation_id, role=MemberRole.OWNER
         ).values_list("user__email", flat=True)
+    )
+
+
+# Moderation ------------------------------------------------------------------
+
+
+def organisations_awaiting_review() -> QuerySet[Organisation]:
+    return Organisation.objects.filter(status=ModerationStatus.PENDING)
+
+
+def organisations_moderation_queue() -> QuerySet[Organisation]:
+    """Every organisation, annotated so that those awaiting review can come
+    first (``review_order`` 0); the admin's listing orders by it."""
+    return Organisation.objects.annotate(
+        review_order=Case(
+            When(status=ModerationStatus.PENDING, then=Value(0)),
+            default=Value(1),
+            output_field=IntegerField(),
+        )
+    )
+
+
+def organisation_decisions(*, organisation: Organisation):
+    """The organisation's moderation history, newest first, for moderators."""
+    return organisation.decisions.select_related("decided_by")
+
+
+def organisation_members(*, organisation: Organisation) -> QuerySet[Membership]:
+    # "owner" sorts after "editor": descending puts the owners first.
+    return organisation.memberships.select_related("user").order_by(
+        "-role", "created_at"
+    )
+
+
+def organisation_countries() -> list[str]:
+    """The countries that registered organisations are in, as ISO codes."""
+    return list(
+        Organisation.objects.exclude(country="")
+        .order_by("country")
+        .values_list("country", flat=True)
+        .distinct()
     )

@@ -33,6 +33,8 @@ from partners.models import (
 RELATION_FIELDS = ("themes", "sustainable_development_goals")
 TAG_FIELDS = ("expertise", "offer_tags", "seek_tags")
 REMINDER_DAYS_BEFORE_EXPIRY = 30
+# Set only by a moderator's decision, never by editing the profile.
+DECISION_FIELDS = frozenset({"status", "status_reason"})
 
 
 # Registering and editing ---------------------------------------------------
@@ -125,6 +127,21 @@ def organisation_update(*, organisation: Organisation, user, fields: dict):
     _save_related(organisation, related)
     if organisation.status == ModerationStatus.CHANGES_REQUESTED:
         _record_decision(organisation, ModerationAction.SUBMIT, actor=user)
+    return organisation
+
+
+@transaction.atomic
+def organisation_correct(*, organisation: Organisation, moderator, fields: dict):
+    """A moderator corrects a profile (a typo, a wrong city) in the admin. The
+    status stays as it is: that changes only through a decision."""
+    if not selectors.is_moderator(moderator):
+        raise PermissionDenied
+    if DECISION_FIELDS.intersection(fields):
+        raise ValueError("The status changes only through organisation_decide.")
+    related = _apply_fields(organisation, fields)
+    organisation.full_clean()
+    organisation.save()
+    _save_related(organisation, related)
     return organisation
 
 
