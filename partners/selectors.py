@@ -2,7 +2,7 @@
 
 from django.contrib.postgres.search import SearchQuery, SearchVector, TrigramSimilarity
 from django.db import connection
-from django.db.models import Case, IntegerField, Q, QuerySet, Value, When
+from django.db.models import Case, Count, IntegerField, Q, QuerySet, Value, When
 
 from partners.models import (
     JoinRequest,
@@ -103,10 +103,32 @@ def organisations_similar(
 
 
 def organisations_of_user(*, user) -> QuerySet[Membership]:
+    """The user's memberships, each with how many requests to join its
+    organisation await an answer (``open_join_requests``)."""
     return (
         Membership.objects.filter(user=user)
         .select_related("organisation")
-        .order_by("organisation__name")
+        .annotate(
+            open_join_requests=Count(
+                "organisation__join_requests",
+                filter=Q(organisation__join_requests__state=JoinRequestState.REQUESTED),
+            )
+        )
+        .order_by("organisation__name", "pk")
+    )
+
+
+def join_requests_of_user(*, user) -> QuerySet[JoinRequest]:
+    """The requests to join that ``user`` sent and that await an answer."""
+    return JoinRequest.objects.filter(
+        user=user, state=JoinRequestState.REQUESTED
+    ).select_related("organisation")
+
+
+def members_of(*, organisation: Organisation) -> QuerySet[Membership]:
+    """Owners first ("owner" sorts after "editor"), then by joining date."""
+    return organisation.memberships.select_related("user").order_by(
+        "-role", "created_at", "pk"
     )
 
 

@@ -12,6 +12,11 @@ urlpatterns = [
         name="organisation_register",
     ),
     path(
+        "organisations/register/similar/",
+        registration.organisation_similar,
+        name="organisation_similar",
+    ),
+    path(
         "organisations/<slug:slug>/",
         directory.organisation_detail,
         name="organisation_detail",
