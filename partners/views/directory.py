@@ -30,37 +30,44 @@ def organisation_list(request):
         goals=SustainableDevelopmentGoal.objects.all(),
         countries=_country_choices(selectors.countries_of_public_organisations()),
     )
+    context = _results(request, form.filters, translations)
+    if _wants_results_only(request):
+        context["results_only"] = True
+        response = TemplateResponse(request, RESULTS_TEMPLATE, context)
+    else:
+        context |= {"form": form, **_list_head(request)}
+        response = TemplateResponse(request, "partners/organisation_list.html", context)
+    # The same address answers with a whole page or only its results.
+    patch_vary_headers(response, ["HX-Request"])
+    return response
+
+
+def _results(request, filters: dict, translations: dict) -> dict:
     organisations = selectors.organisations_filtered(
-        selectors.organisations_public(), **form.filters
+        selectors.organisations_public(), **filters
     )
     page = Paginator(
         selectors.organisations_for_cards(organisations), PAGE_SIZE
     ).get_page(request.GET.get("page"))
     selectors.organisations_with_theme_list(page, translations=translations)
-    context = {
-        "form": form,
+    return {
         "organisations": page,
         "query_without_page": _query_without_page(request),
-        "is_filtered": bool(form.filters),
+        "is_filtered": bool(filters),
     }
-    if _wants_results_only(request):
-        context["results_only"] = True
-        response = TemplateResponse(request, RESULTS_TEMPLATE, context)
-    else:
-        title = _("Organisations")
-        description = _(
-            "Municipalities, companies, knowledge institutions and civil-society "
-            "groups working on climate-neutral and smart cities."
-        )
-        context |= {
-            "title": title,
-            "description": description,
-            "seo": view_head(request, title=title, description=description),
-        }
-        response = TemplateResponse(request, "partners/organisation_list.html", context)
-    # The same address answers with a whole page or only its results.
-    patch_vary_headers(response, ["HX-Request"])
-    return response
+
+
+def _list_head(request) -> dict:
+    title = _("Organisations")
+    description = _(
+        "Municipalities, companies, knowledge institutions and civil-society "
+        "groups working on climate-neutral and smart cities."
+    )
+    return {
+        "title": title,
+        "description": description,
+        "seo": view_head(request, title=title, description=description),
+    }
 
 
 def _country_choices(codes: list[str]) -> list[tuple[str, str]]:
@@ -93,7 +100,6 @@ def organisation_detail(request, slug):
         user=user, organisation=organisation
     ):
         raise Http404(_("There is no organisation at this address."))
-    membership = selectors.membership_of(user=user, organisation=organisation)
     translations = selectors.theme_translations(language_code=get_language())
     selectors.organisations_with_theme_list([organisation], translations=translations)
     description = Truncator(organisation.description).chars(200)
@@ -102,14 +108,24 @@ def organisation_detail(request, slug):
         "partners/organisation_detail.html",
         {
             "organisation": organisation,
-            "membership": membership,
-            "can_edit": selectors.organisation_can_edit(
-                user=user, organisation=organisation
-            ),
-            "can_manage": membership is not None and membership.is_owner,
+            **_visitor_actions(user, organisation),
             "public_members": selectors.members_shown_publicly(
                 organisation=organisation
             ),
             "seo": view_head(request, title=organisation.name, description=description),
         },
     )
+
+
+def _visitor_actions(user, organisation) -> dict:
+    """What the page offers this visitor: members edit, owners manage the
+    members, everyone else may ask to join."""
+    return {
+        "membership": selectors.membership_of(user=user, organisation=organisation),
+        "can_edit": selectors.organisation_can_edit(
+            user=user, organisation=organisation
+        ),
+        "can_manage": selectors.organisation_can_manage(
+            user=user, organisation=organisation
+        ),
+    }
