@@ -9,8 +9,10 @@ from urllib.parse import urljoin
 
 from django.conf import settings
 from django.core.serializers.json import DjangoJSONEncoder
+from django.urls import reverse
+from django.utils import translation
 from django.utils.safestring import SafeString, mark_safe
-from wagtail.models import Page
+from wagtail.models import Page, Site
 
 SCHEMA_ORG = "https://schema.org"
 OPEN_GRAPH_LOCALES = {"en": "en_GB", "nl": "nl_NL"}
@@ -23,14 +25,61 @@ SCRIPT_SAFE = {ord("<"): "\\u003c", ord(">"): "\\u003e", ord("&"): "\\u0026"}
 def language_versions(pages: Iterable[Page], request) -> list[dict]:
     """The ``lang_code`` and ``location`` of each language version of a page, and
     ``x-default`` for the default language's, as sitemaps and hreflang need."""
+    return alternates(
+        {page.locale.language_code: page.get_full_url(request) for page in pages}
+    )
+
+
+def alternates(locations: dict[str, str]) -> list[dict]:
+    """``locations`` ({language code: full URL}) as sitemaps and hreflang list
+    them, with ``x-default`` for the default language's."""
     versions = [
-        {"lang_code": page.locale.language_code, "location": page.get_full_url(request)}
-        for page in pages
+        {"lang_code": code, "location": location}
+        for code, location in locations.items()
     ]
-    default = [v for v in versions if v["lang_code"] == settings.LANGUAGE_CODE]
-    if default:
-        versions.append({"lang_code": "x-default", "location": default[0]["location"]})
+    if settings.LANGUAGE_CODE in locations:
+        versions.append(
+            {"lang_code": "x-default", "location": locations[settings.LANGUAGE_CODE]}
+        )
     return versions
+
+
+def view_locations(root_url: str, url_name: str, **kwargs) -> dict[str, str]:
+    """The full URL of a Django view in each of the site's languages: pages
+    outside Wagtail have the same address with another language prefix."""
+    locations = {}
+    for code, _name in settings.LANGUAGES:
+        with translation.override(code):
+            locations[code] = urljoin(root_url, reverse(url_name, kwargs=kwargs))
+    return locations
+
+
+def site_root_url(request) -> str:
+    """The root URL of the request's Site, which Wagtail's pages use in their
+    full URLs too, so that views and pages share one host in links."""
+    site = Site.find_for_request(request)
+    return site.root_url if site else request.build_absolute_uri("/")
+
+
+def view_head(request, *, title: str, description: str = "") -> dict:
+    """What ``seo_head`` shows for a page served by a Django view rather than
+    by Wagtail: canonical, hreflang and Open Graph for the current address."""
+    match = request.resolver_match
+    locations = view_locations(site_root_url(request), match.view_name, **match.kwargs)
+    language_code = translation.get_language()
+    return {
+        "url": locations[language_code],
+        "alternates": alternates(locations),
+        "open_graph": {
+            "type": "website",
+            "title": title,
+            "description": description,
+            "locale": open_graph_locale(language_code),
+            "alternate_locales": [
+                open_graph_locale(code) for code in locations if code != language_code
+            ],
+        },
+    }
 
 
 def site_url(page: Page, url: str, request) -> str:

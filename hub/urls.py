@@ -9,13 +9,18 @@ from wagtail.views import serve as wagtail_serve
 
 from hub import views
 from hub.sitemaps import PageSitemap
+from partners.sitemaps import OrganisationSitemap
+
+# The project's URLconf brings the apps together: the one place in hub that
+# names a domain app.
+SITEMAPS = {"pages": PageSitemap, "organisations": OrganisationSitemap}
 
 urlpatterns = [
     path("health/", views.health, name="health"),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("i18n/", include("django.conf.urls.i18n")),
-    path("sitemap.xml", sitemap, {"sitemaps": {"pages": PageSitemap}}, name="sitemap"),
+    path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
     path("robots.txt", views.robots_txt, name="robots_txt"),
 ]
 

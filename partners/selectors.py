@@ -1,9 +1,11 @@
 """Reads for the registry: what a visitor may see, and who may do what."""
 
+from django.conf import settings
 from django.contrib.postgres.search import SearchQuery, SearchVector, TrigramSimilarity
 from django.db import connection
 from django.db.models import Case, Count, IntegerField, Q, QuerySet, Value, When
 
+from hub.models import Theme
 from partners.models import (
     JoinRequest,
     JoinRequestState,
@@ -76,6 +78,110 @@ def organisations_search(
     ).filter(
         Q(document=SearchQuery(query, config="simple", search_type="websearch"))
         | Q(name__trigram_similar=query)
+    )
+
+
+def organisations_filtered(
+    queryset: QuerySet[Organisation],
+    *,
+    q: str = "",
+    sector: str = "",
+    kind: str = "",
+    theme: str = "",
+    sdg: int | None = None,
+    country: str = "",
+    city: str = "",
+) -> QuerySet[Organisation]:
+    """``queryset`` narrowed by the directory's filters; each is optional.
+    ``theme`` is the slug of a theme in the default language, ``sdg`` a
+    goal's number."""
+    exact = {
+        "sector": sector,
+        "kind": kind,
+        "country": country,
+        "sustainable_development_goals": sdg,
+    }
+    queryset = queryset.filter(
+        **{name: value for name, value in exact.items() if value}
+    )
+    if theme:
+        # Organisations are classified with the default language's themes.
+        queryset = queryset.filter(
+            themes__slug=theme, themes__locale__language_code=settings.LANGUAGE_CODE
+        )
+    if city.strip():
+        queryset = queryset.filter(city__iexact=city.strip())
+    return organisations_search(queryset, q)
+
+
+def organisations_for_cards(queryset: QuerySet[Organisation]):
+    """What a card shows, with every card's themes in one more query."""
+    return queryset.defer("description", "offers", "seeks").prefetch_related("themes")
+
+
+def countries_of_public_organisations() -> list[str]:
+    """The codes of the countries where approved organisations are based."""
+    return list(
+        organisations_public()
+        .exclude(country="")
+        .order_by("country")
+        .values_list("country", flat=True)
+        .distinct()
+    )
+
+
+def theme_translations(*, language_code: str) -> dict:
+    """Every theme as it is called in ``language_code``, by translation key:
+    organisations are classified with the default language's themes, and
+    visitors read them in their own."""
+    return {
+        theme.translation_key: theme
+        for theme in Theme.objects.filter(locale__language_code=language_code)
+    }
+
+
+def themes_to_filter_by(*, translations: dict) -> list[tuple[str, str]]:
+    """(slug, name) of each theme of the default language, the name taken
+    from ``translations`` (see ``theme_translations``) where there is one."""
+    return [
+        (theme.slug, translations.get(theme.translation_key, theme).name)
+        for theme in Theme.objects.filter(locale__language_code=settings.LANGUAGE_CODE)
+    ]
+
+
+def organisations_with_theme_list(organisations, *, translations: dict):
+    """Give each organisation a ``theme_list``: its themes in the language of
+    ``translations``. The themes must have been prefetched."""
+    for organisation in organisations:
+        organisation.theme_list = [
+            translations.get(theme.translation_key, theme)
+            for theme in organisation.themes.all()
+        ]
+    return organisations
+
+
+def organisation_for_page(*, slug: str) -> Organisation | None:
+    """The organisation with ``slug`` and everything its page lists, in a
+    fixed number of queries; whether the visitor may see it is asked apart."""
+    return (
+        Organisation.objects.filter(slug=slug)
+        .prefetch_related(
+            "themes",
+            "sustainable_development_goals",
+            "expertise",
+            "offer_tags",
+            "seek_tags",
+        )
+        .first()
+    )
+
+
+def members_shown_publicly(*, organisation: Organisation) -> list[Membership]:
+    """The members who chose to be named on the organisation's public page."""
+    return list(
+        organisation.memberships.filter(shown_publicly=True)
+        .select_related("user")
+        .order_by("created_at", "pk")
     )
 
 

@@ -17,10 +17,11 @@ DESCRIPTION_FIELDS = ("search_description", "intro", "summary")
 
 @register.inclusion_tag("includes/seo_head.html", takes_context=True)
 def seo_head(context) -> dict:
-    """Canonical and hreflang links and Open Graph tags for a Wagtail page."""
+    """Canonical and hreflang links and Open Graph tags for a Wagtail page, or
+    those a view put in the context as ``seo`` (see ``hub.seo.view_head``)."""
     page = context.get("page")
     if not isinstance(page, Page):
-        return {}
+        return context.get("seo") or {}
     request = context["request"]
     translations = _live_translations(page)
     return {

@@ -3,6 +3,7 @@ from django.core.management import call_command
 from wagtail.models import Locale, Page, Site
 
 from hub.models import HomePage, HubPartner, SustainableDevelopmentGoal, Theme
+from partners.models import HelixSector, Organisation
 
 pytestmark = [pytest.mark.django_db, pytest.mark.smoke]
 
@@ -16,10 +17,10 @@ def test_demo_content_builds_the_site_in_english_and_dutch(demo_site):
 
 
 def test_running_demo_content_again_changes_nothing(demo_site, capsys):
-    pages, themes = Page.objects.count(), Theme.objects.count()
+    counts = [model.objects.count() for model in (Page, Theme, Organisation)]
     call_command("load_demo_content")
     assert "Nothing to do." in capsys.readouterr().out
-    assert (Page.objects.count(), Theme.objects.count()) == (pages, themes)
+    assert [model.objects.count() for model in (Page, Theme, Organisation)] == counts
 
 
 def test_demo_content_keeps_an_editors_changes(demo_site):
@@ -48,3 +49,20 @@ def test_hub_partners_are_listed_in_order(demo_site):
         "Netherlands Enterprise Agency",
         "Amsterdam Smart City",
     ]
+
+
+def test_demo_organisations_span_the_four_helices(demo_site):
+    approved = Organisation.objects.approved()
+    assert approved.count() == 12
+    assert set(approved.values_list("sector", flat=True)) == set(HelixSector.values)
+    utrecht = approved.get(slug="city-of-utrecht")
+    assert utrecht.has_coordinates
+    assert {theme.slug for theme in utrecht.themes.all()} == {
+        "mobility",
+        "healthy-urban-living",
+    }
+
+
+def test_one_demo_organisation_awaits_review(demo_site):
+    waiting = Organisation.objects.exclude(status="approved")
+    assert list(waiting.values_list("slug", flat=True)) == ["rooftop-rain-sensors"]

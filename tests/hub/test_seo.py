@@ -46,7 +46,10 @@ def _query_count(client, path: str) -> int:
 
 class TestSitemap:
     def test_lists_every_live_page_in_english_and_dutch(self, client, demo_site):
-        addresses = set(_sitemap(client))
+        # Organisations have a section of their own (tests/partners).
+        addresses = {
+            address for address in _sitemap(client) if "/organisations/" not in address
+        }
         live_pages = Page.objects.live().public().filter(depth__gt=1)
         assert len(addresses) == live_pages.count()
         assert {f"{SITE}/en/", f"{SITE}/nl/", f"{SITE}/nl/over/"} <= addresses

@@ -88,11 +88,12 @@ class TestSimilar:
         assert existing in found
 
     def test_same_website_domain_is_found(self, db):
+        # Not a demo organisation's domain: those are in the database too.
         existing = OrganisationFactory(
-            name="City of Light", website_domain="eindhoven.nl"
+            name="City of Light", website_domain="city-of-light.example"
         )
         found = selectors.organisations_similar(
-            name="Something else entirely", website_domain="eindhoven.nl"
+            name="Something else entirely", website_domain="city-of-light.example"
         )
         assert list(found) == [existing]
 
