@@ -22,9 +22,11 @@ from wagtailmedia.models import Media
 
 from hub.demo import child_page_add, demo_loader, translation_add
 from hub.models import StandardPage, SustainableDevelopmentGoal, Theme
+from partners.models import Organisation
 from publications import demo_content
 from publications.models import (
     ArticleIndexPage,
+    ArticleOrganisation,
     ArticlePage,
     EventIndexPage,
     EventPage,
@@ -74,6 +76,7 @@ def _theme_pages(home, dutch, themes, created) -> None:
             {"title": theme.name, "slug": slug, **texts["en"]},
             created,
             theme=theme,
+            lead_city=_organisation(demo_content.LEAD_CITIES.get(slug)),
         )
         dutch_name = theme.get_translation(dutch).name
         translation_add(
@@ -92,8 +95,30 @@ def _news(home, dutch, themes, created) -> None:
             date=date.fromisoformat(article["date"]),
             themes=[themes[slug] for slug in article["themes"]],
             tags=article["tags"],
+            involved_organisations=_involved(article),
         )
-        translation_add(page, dutch, article["nl"], created)
+        translation_add(
+            page,
+            dutch,
+            article["nl"],
+            created,
+            involved_organisations=_involved(article),
+        )
+
+
+def _organisation(slug: str | None) -> Organisation | None:
+    return Organisation.objects.filter(slug=slug).first() if slug else None
+
+
+def _involved(article: dict) -> list[ArticleOrganisation]:
+    organisations = Organisation.objects.in_bulk(
+        article.get("organisations", ()), field_name="slug"
+    )
+    return [
+        ArticleOrganisation(organisation=organisations[slug])
+        for slug in article.get("organisations", ())
+        if slug in organisations
+    ]
 
 
 def _events(home, dutch, themes, created) -> None:

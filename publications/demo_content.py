@@ -20,6 +20,10 @@ THEME_INDEX = {
     },
 }
 
+# The NL Smart City Strategy gives each G5 city a theme; the sources name
+# only Utrecht's (by the slug of its demo organisation).
+LEAD_CITIES = {"healthy-urban-living": "city-of-utrecht"}
+
 # Keyed by the theme's slug (see hub.demo_content.THEMES).
 THEME_PAGES = {
     "climate-mitigation-energy": {
@@ -127,6 +131,15 @@ ARTICLES = [
         "date": "2021-09-20",
         "themes": ["digital-transformation", "healthy-urban-living"],
         "tags": ["G5", "VNG", "NL Smart City Strategy"],
+        # Slugs of demo organisations (partners.demo_content).
+        "organisations": [
+            "vng",
+            "city-of-amsterdam",
+            "city-of-rotterdam",
+            "city-of-the-hague",
+            "city-of-utrecht",
+            "city-of-eindhoven",
+        ],
         "en": {
             "title": "VNG backs the G5 in carrying out the NL Smart City Strategy",
             "slug": "vng-backs-g5-smart-city-strategy",

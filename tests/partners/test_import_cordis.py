@@ -25,6 +25,15 @@ EINDHOVEN = (
     "999978001,TECHNISCHE UNIVERSITEIT EINDHOVEN,TU/e,HES,NL,www.tue.nl,academia,"
     "EINDHOVEN,NL414,Zuidoost-Noord-Brabant,dashboard-export-2021,"
 )
+
+
+@pytest.fixture(autouse=True)
+def _empty_registry(db):
+    """These tests count organisations from an empty registry, without the
+    demo site's."""
+    Organisation.objects.all().delete()
+
+
 ATHENS = "999978002,ATHENS UNIVERSITY,AU,HES,EL,,academia,ATHINA,,,,"
 LONDON = "999978003,LONDON COMPANY LTD,LCL,PRC,UK,http://www.lcl.co.uk,business,,,,,"
 REAL_DATA = Path("/work/shared/data/cordis")

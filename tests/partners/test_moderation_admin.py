@@ -23,6 +23,14 @@ from partners.models import (
     OrganisationKind,
 )
 
+
+@pytest.fixture(autouse=True)
+def _empty_registry(db):
+    """These tests count organisations from an empty registry, without the
+    demo site's."""
+    Organisation.objects.all().delete()
+
+
 pytestmark = pytest.mark.django_db
 QUEUE = "/admin/snippets/partners/organisation/"
 BULK = "/admin/bulk/partners/organisation/"

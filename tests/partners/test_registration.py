@@ -24,6 +24,14 @@ from partners.models import (
     Organisation,
 )
 
+
+@pytest.fixture(autouse=True)
+def _empty_registry(db):
+    """These tests count organisations from an empty registry, without the
+    demo site's."""
+    Organisation.objects.all().delete()
+
+
 pytestmark = pytest.mark.django_db
 
 REGISTER_URL = "/en/organisations/register/"

@@ -93,3 +93,14 @@ def test_coverage_of_an_organisation_is_listed_in_the_readers_language(article):
     with translation.override("nl"):
         titles = template.render(Context({"organisation": organisation}))
     assert titles == f"{dutch.title}|"
+
+
+def test_organisation_page_lists_its_coverage(client, demo_site):
+    html = client.get("/nl/organisations/vng/").text
+    assert "VNG steunt de G5 bij de NL Smart City Strategie" in html
+    assert "VNG backs the G5" not in html
+
+
+def test_demo_theme_page_names_utrecht_as_lead_city(client, demo_site):
+    html = client.get("/en/themes/healthy-urban-living/").text
+    assert 'href="/en/organisations/city-of-utrecht/"' in html
