@@ -221,9 +221,11 @@ def decision_notify_owners(*, decision_id: int) -> bool:
     decision = (
         OrganisationDecision.objects.select_for_update(of=("self",))
         .select_related("organisation")
-        .get(pk=decision_id)
+        .filter(pk=decision_id)
+        .first()
     )
-    if decision.owners_notified_at:
+    # Gone with its withdrawn organisation, or told already.
+    if decision is None or decision.owners_notified_at:
         return False
     for owner in _owners(decision.organisation_id):
         _send(
@@ -412,8 +414,10 @@ def organisations_remind_reconfirmation(*, now=None) -> list[int]:
 @transaction.atomic
 def reconfirmation_remind(*, organisation_id: int) -> bool:
     """E-mail the owners that their profile needs confirming, once per year."""
-    organisation = Organisation.objects.select_for_update().get(pk=organisation_id)
-    if organisation.reconfirmation_reminder_sent_at:
+    organisation = (
+        Organisation.objects.select_for_update().filter(pk=organisation_id).first()
+    )
+    if organisation is None or organisation.reconfirmation_reminder_sent_at:
         return False
     for owner in _owners(organisation.pk):
         _send(
@@ -466,7 +470,7 @@ def _send(user, template: str, context: dict) -> None:
 def join_request_notify_owners(*, join_request_id: int) -> bool:
     """Tell the owners someone asked to join, once."""
     join_request = _locked_join_request(join_request_id)
-    if join_request.owners_notified_at:
+    if join_request is None or join_request.owners_notified_at:
         return False
     for owner in _owners(join_request.organisation_id):
         _send(
@@ -483,7 +487,7 @@ def join_request_notify_owners(*, join_request_id: int) -> bool:
 def join_answer_notify_requester(*, join_request_id: int) -> bool:
     """Tell the person who asked to join what the owners answered, once."""
     join_request = _locked_join_request(join_request_id)
-    if join_request.answer_notified_at:
+    if join_request is None or join_request.answer_notified_at:
         return False
     _send(
         join_request.user,
@@ -495,11 +499,12 @@ def join_answer_notify_requester(*, join_request_id: int) -> bool:
     return True
 
 
-def _locked_join_request(join_request_id: int) -> JoinRequest:
+def _locked_join_request(join_request_id: int) -> JoinRequest | None:
     return (
         JoinRequest.objects.select_for_update(of=("self",))
         .select_related("organisation", "user")
-        .get(pk=join_request_id)
+        .filter(pk=join_request_id)
+        .first()
     )
 
 

@@ -333,6 +333,31 @@ class TestFreshness:
         assert organisation.reconfirmation_reminder_sent_at is None
 
 
+class TestTasksOnVanishedRows:
+    def test_a_decision_gone_with_its_withdrawn_organisation_sends_nothing(
+        self, registrant, moderator
+    ):
+        organisation = register(registrant)
+        decision = services.organisation_decide(
+            organisation=organisation, moderator=moderator, action="approve"
+        )
+        services.organisation_withdraw(organisation=organisation, user=registrant)
+        assert not services.decision_notify_owners(decision_id=decision.pk)
+        assert not services.reconfirmation_remind(organisation_id=organisation.pk)
+        assert mail.outbox == []
+
+    def test_a_join_request_gone_with_its_user_sends_nothing(self, registrant):
+        join_request = services.join_request_create(
+            organisation=OrganisationFactory(owner=UserFactory()), user=registrant
+        )
+        registrant.delete()
+        assert not services.join_request_notify_owners(join_request_id=join_request.pk)
+        assert not services.join_answer_notify_requester(
+            join_request_id=join_request.pk
+        )
+        assert mail.outbox == []
+
+
 class TestRepair:
     def test_lost_decision_mails_are_found(self, registrant, moderator):
         organisation = register(registrant)
