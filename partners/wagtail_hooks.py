@@ -202,3 +202,10 @@ for bulk_action in bulk_moderation.BULK_ACTIONS:
 def add_moderation_queue_panel(request, panels):
     if selectors.is_moderator(request.user):
         panels.append(moderation.ModerationQueuePanel())
+
+
+@hooks.register("register_admin_viewset")
+def register_organisation_chooser():
+    from partners.views.chooser import organisation_chooser_viewset
+
+    return organisation_chooser_viewset

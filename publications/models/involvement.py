@@ -4,6 +4,11 @@ from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel
 from wagtail.models import Orderable
 
+from partners.views.chooser import organisation_chooser_viewset
+
+# Editors choose among approved organisations, searched like the directory.
+OrganisationChooser = organisation_chooser_viewset.widget_class
+
 
 class ArticleOrganisation(Orderable):
     """An organisation an article names as involved, chosen by the editor.
@@ -21,7 +26,7 @@ class ArticleOrganisation(Orderable):
         related_name="article_mentions",
     )
 
-    panels = [FieldPanel("organisation")]
+    panels = [FieldPanel("organisation", widget=OrganisationChooser)]
 
     class Meta(Orderable.Meta):
         verbose_name = _("organisation involved")

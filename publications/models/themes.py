@@ -7,6 +7,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from hub.blocks import BaseStreamBlock
+from publications.models.involvement import OrganisationChooser
 
 
 class ThemeIndexPage(Page):
@@ -59,7 +60,7 @@ class ThemePage(Page):
     content_panels = [
         *Page.content_panels,
         FieldPanel("theme"),
-        FieldPanel("lead_city"),
+        FieldPanel("lead_city", widget=OrganisationChooser),
         FieldPanel("intro"),
         FieldPanel("body"),
     ]

@@ -104,3 +104,37 @@ def test_organisation_page_lists_its_coverage(client, demo_site):
 def test_demo_theme_page_names_utrecht_as_lead_city(client, demo_site):
     html = client.get("/en/themes/healthy-urban-living/").text
     assert 'href="/en/organisations/city-of-utrecht/"' in html
+
+
+@pytest.fixture
+def editor_client(client):
+    from django.contrib.auth.models import Group
+
+    from hub.factories import UserFactory
+
+    editor = UserFactory(verified=True)
+    editor.groups.add(Group.objects.get(name="Editors"))
+    client.force_login(editor)
+    return client
+
+
+def test_editors_choose_among_approved_organisations(editor_client, demo_site):
+    from django.urls import reverse
+
+    OrganisationFactory(name="Waiting Wheels", status=ModerationStatus.PENDING)
+    url = reverse("organisation_chooser:choose")
+    html = editor_client.get(url).json()["html"]
+    assert "City of Utrecht" in html
+    assert "Waiting Wheels" not in html
+    found = editor_client.get(
+        reverse("organisation_chooser:choose_results"), {"q": "Utrecht"}
+    ).text
+    assert "City of Utrecht" in found
+    assert "City of Rotterdam" not in found
+
+
+def test_editors_open_an_article_with_the_organisation_chooser(editor_client, article):
+    involve(article, OrganisationFactory(name="Gemeente Utrecht"))
+    response = editor_client.get(f"/admin/pages/{article.pk}/edit/")
+    assert response.status_code == 200
+    assert "Choose an organisation" in response.text
