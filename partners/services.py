@@ -224,18 +224,13 @@ def decision_notify_owners(*, decision_id: int) -> bool:
         .filter(pk=decision_id)
         .first()
     )
-    # Gone with its withdrawn organisation, or told already.
-    if decision is None or decision.owners_notified_at:
-        return False
-    for owner in _owners(decision.organisation_id):
-        _send(
-            owner,
-            "partners/email/decision",
-            {"decision": decision, "organisation": decision.organisation},
-        )
-    decision.owners_notified_at = timezone.now()
-    decision.save(update_fields=["owners_notified_at"])
-    return True
+    return _send_once(
+        decision,
+        "owners_notified_at",
+        recipients=lambda: _owners(decision.organisation_id),
+        template="partners/email/decision",
+        context=lambda: {"decision": decision, "organisation": decision.organisation},
+    )
 
 
 # Members ---------------------------------------------------------------------
@@ -417,20 +412,16 @@ def reconfirmation_remind(*, organisation_id: int) -> bool:
     organisation = (
         Organisation.objects.select_for_update().filter(pk=organisation_id).first()
     )
-    if organisation is None or organisation.reconfirmation_reminder_sent_at:
-        return False
-    for owner in _owners(organisation.pk):
-        _send(
-            owner,
-            "partners/email/reconfirmation_reminder",
-            {
-                "organisation": organisation,
-                "due": reconfirmation_due(organisation),
-            },
-        )
-    organisation.reconfirmation_reminder_sent_at = timezone.now()
-    organisation.save(update_fields=["reconfirmation_reminder_sent_at"])
-    return True
+    return _send_once(
+        organisation,
+        "reconfirmation_reminder_sent_at",
+        recipients=lambda: _owners(organisation_id),
+        template="partners/email/reconfirmation_reminder",
+        context=lambda: {
+            "organisation": organisation,
+            "due": reconfirmation_due(organisation),
+        },
+    )
 
 
 def organisations_flag_stale(*, now=None) -> int:
@@ -457,6 +448,19 @@ def _owners(organisation_id: int):
     ]
 
 
+def _send_once(record, sent_field: str, *, recipients, template, context) -> bool:
+    """Mail about ``record`` unless ``sent_field`` says it went already, then
+    note when it went: a retried task sends nothing twice. ``record`` is
+    locked by the caller; None (deleted meanwhile) sends nothing."""
+    if record is None or getattr(record, sent_field):
+        return False
+    for user in recipients():
+        _send(user, template, context())
+    setattr(record, sent_field, timezone.now())
+    record.save(update_fields=[sent_field])
+    return True
+
+
 def _send(user, template: str, context: dict) -> None:
     """One e-mail to ``user`` in the language they signed up in."""
     with translation.override(user.language or settings.LANGUAGE_CODE):
@@ -470,33 +474,30 @@ def _send(user, template: str, context: dict) -> None:
 def join_request_notify_owners(*, join_request_id: int) -> bool:
     """Tell the owners someone asked to join, once."""
     join_request = _locked_join_request(join_request_id)
-    if join_request is None or join_request.owners_notified_at:
-        return False
-    for owner in _owners(join_request.organisation_id):
-        _send(
-            owner,
-            "partners/email/join_request",
-            {"join_request": join_request, "organisation": join_request.organisation},
-        )
-    join_request.owners_notified_at = timezone.now()
-    join_request.save(update_fields=["owners_notified_at"])
-    return True
+    return _send_once(
+        join_request,
+        "owners_notified_at",
+        recipients=lambda: _owners(join_request.organisation_id),
+        template="partners/email/join_request",
+        context=lambda: _join_context(join_request),
+    )
 
 
 @transaction.atomic
 def join_answer_notify_requester(*, join_request_id: int) -> bool:
     """Tell the person who asked to join what the owners answered, once."""
     join_request = _locked_join_request(join_request_id)
-    if join_request is None or join_request.answer_notified_at:
-        return False
-    _send(
-        join_request.user,
-        "partners/email/join_answer",
-        {"join_request": join_request, "organisation": join_request.organisation},
+    return _send_once(
+        join_request,
+        "answer_notified_at",
+        recipients=lambda: [join_request.user],
+        template="partners/email/join_answer",
+        context=lambda: _join_context(join_request),
     )
-    join_request.answer_notified_at = timezone.now()
-    join_request.save(update_fields=["answer_notified_at"])
-    return True
+
+
+def _join_context(join_request: JoinRequest) -> dict:
+    return {"join_request": join_request, "organisation": join_request.organisation}
 
 
 def _locked_join_request(join_request_id: int) -> JoinRequest | None:
