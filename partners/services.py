@@ -4,19 +4,17 @@ profiles fresh. Views, the admin, tasks and commands all come through here."""
 from datetime import timedelta
 from urllib.parse import urlsplit
 
-from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.mail import EmailMessage
 from django.db import transaction
-from django.template.loader import render_to_string
-from django.utils import timezone, translation
+from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
-from partners import geography, selectors
+from partners import geography, mail, selectors
 from partners.models import (
     ACTION_STATUS,
     ACTIONS_NEEDING_REASON,
+    OWNER_ACTIONS,
     RECONFIRMATION_INTERVAL_DAYS,
     DataSource,
     JoinRequest,
@@ -224,10 +222,10 @@ def decision_notify_owners(*, decision_id: int) -> bool:
         .filter(pk=decision_id)
         .first()
     )
-    return _send_once(
+    return mail.send_once(
         decision,
         "owners_notified_at",
-        recipients=lambda: _owners(decision.organisation_id),
+        recipients=lambda: mail.organisation_owners(decision.organisation_id),
         template="partners/email/decision",
         context=lambda: {"decision": decision, "organisation": decision.organisation},
     )
@@ -412,10 +410,10 @@ def reconfirmation_remind(*, organisation_id: int) -> bool:
     organisation = (
         Organisation.objects.select_for_update().filter(pk=organisation_id).first()
     )
-    return _send_once(
+    return mail.send_once(
         organisation,
         "reconfirmation_reminder_sent_at",
-        recipients=lambda: _owners(organisation_id),
+        recipients=lambda: mail.organisation_owners(organisation_id),
         template="partners/email/reconfirmation_reminder",
         context=lambda: {
             "organisation": organisation,
@@ -439,45 +437,14 @@ def organisations_flag_stale(*, now=None) -> int:
 # E-mail ------------------------------------------------------------------------
 
 
-def _owners(organisation_id: int):
-    return [
-        membership.user
-        for membership in Membership.objects.filter(
-            organisation_id=organisation_id, role=MemberRole.OWNER
-        ).select_related("user")
-    ]
-
-
-def _send_once(record, sent_field: str, *, recipients, template, context) -> bool:
-    """Mail about ``record`` unless ``sent_field`` says it went already, then
-    note when it went: a retried task sends nothing twice. ``record`` is
-    locked by the caller; None (deleted meanwhile) sends nothing."""
-    if record is None or getattr(record, sent_field):
-        return False
-    for user in recipients():
-        _send(user, template, context())
-    setattr(record, sent_field, timezone.now())
-    record.save(update_fields=[sent_field])
-    return True
-
-
-def _send(user, template: str, context: dict) -> None:
-    """One e-mail to ``user`` in the language they signed up in."""
-    with translation.override(user.language or settings.LANGUAGE_CODE):
-        context = {**context, "user": user, "site_url": settings.WAGTAILADMIN_BASE_URL}
-        subject = render_to_string(f"{template}_subject.txt", context).strip()
-        body = render_to_string(f"{template}.txt", context)
-    EmailMessage(subject=subject, body=body, to=[user.email]).send()
-
-
 @transaction.atomic
 def join_request_notify_owners(*, join_request_id: int) -> bool:
     """Tell the owners someone asked to join, once."""
     join_request = _locked_join_request(join_request_id)
-    return _send_once(
+    return mail.send_once(
         join_request,
         "owners_notified_at",
-        recipients=lambda: _owners(join_request.organisation_id),
+        recipients=lambda: mail.organisation_owners(join_request.organisation_id),
         template="partners/email/join_request",
         context=lambda: _join_context(join_request),
     )
@@ -487,7 +454,7 @@ def join_request_notify_owners(*, join_request_id: int) -> bool:
 def join_answer_notify_requester(*, join_request_id: int) -> bool:
     """Tell the person who asked to join what the owners answered, once."""
     join_request = _locked_join_request(join_request_id)
-    return _send_once(
+    return mail.send_once(
         join_request,
         "answer_notified_at",
         recipients=lambda: [join_request.user],
@@ -521,7 +488,7 @@ def decisions_unnotified(*, now=None) -> list[int]:
         OrganisationDecision.objects.filter(
             owners_notified_at__isnull=True, decided_at__lte=before
         )
-        .exclude(action__in=[ModerationAction.SUBMIT, ModerationAction.WITHDRAW])
+        .exclude(action__in=OWNER_ACTIONS)
         .values_list("pk", flat=True)
     )
 

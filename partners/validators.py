@@ -22,7 +22,9 @@ def validate_logo(file) -> None:
                 "limit": filesizeformat(LOGO_MAX_BYTES),
             },
         )
-    image_format, width, height = _read_image(file)
+    image_format, width, height = read_image(
+        file, unreadable=_("The logo is not an image we can read.")
+    )
     if image_format not in LOGO_FORMATS:
         raise ValidationError(
             _("The logo must be a PNG, JPEG or WebP image."), code="invalid_format"
@@ -35,7 +37,9 @@ def validate_logo(file) -> None:
         )
 
 
-def _read_image(file) -> tuple[str, int, int]:
+def read_image(file, *, unreadable: str) -> tuple[str, int, int]:
+    """The format, width and height Pillow reads in ``file``; ``unreadable``
+    is the error when it reads no image."""
     position = file.tell() if hasattr(file, "tell") else 0
     try:
         file.seek(0)
@@ -43,8 +47,6 @@ def _read_image(file) -> tuple[str, int, int]:
             image.verify()
             return image.format, image.width, image.height
     except (UnidentifiedImageError, OSError, Image.DecompressionBombError) as error:
-        raise ValidationError(
-            _("The logo is not an image we can read."), code="invalid_image"
-        ) from error
+        raise ValidationError(unreadable, code="invalid_image") from error
     finally:
         file.seek(position)

@@ -9,6 +9,8 @@ from partners.models.membership import (
 from partners.models.moderation import (
     ACTION_STATUS,
     ACTIONS_NEEDING_REASON,
+    ORGANISATION_STATUSES,
+    OWNER_ACTIONS,
     ModerationAction,
     ModerationDecisionBase,
     ModerationStatus,
@@ -29,6 +31,8 @@ from partners.models.organisations import (
 __all__ = [
     "ACTIONS_NEEDING_REASON",
     "ACTION_STATUS",
+    "ORGANISATION_STATUSES",
+    "OWNER_ACTIONS",
     "RECONFIRMATION_INTERVAL_DAYS",
     "SECTOR_KINDS",
     "DataSource",

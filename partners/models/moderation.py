@@ -6,11 +6,19 @@ from django.utils.translation import gettext_lazy as _
 class ModerationStatus(models.TextChoices):
     """Where a registration stands. Only approved ones are public."""
 
+    # Initiatives only: saved by their owners, not yet sent for review.
+    DRAFT = "draft", _("Draft")
     PENDING = "pending", _("Awaiting review")
     CHANGES_REQUESTED = "changes_requested", _("Changes requested")
     APPROVED = "approved", _("Approved")
     REJECTED = "rejected", _("Rejected")
     SUSPENDED = "suspended", _("Suspended")
+
+
+# Organisations are sent for review as soon as they are registered: no drafts.
+ORGANISATION_STATUSES = [
+    choice for choice in ModerationStatus.choices if choice[0] != ModerationStatus.DRAFT
+]
 
 
 class ModerationAction(models.TextChoices):
@@ -20,6 +28,10 @@ class ModerationAction(models.TextChoices):
     REQUEST_CHANGES = "request_changes", _("Changes requested")
     SUSPEND = "suspend", _("Suspended")
     WITHDRAW = "withdraw", _("Withdrawn by its owners")
+    # Owners' steps on an initiative, kept in its history for moderators.
+    EDIT_WHILE_PUBLIC = "edit", _("Edited significantly while public")
+    PAUSE = "pause", _("Paused by its owners")
+    RESUME = "resume", _("Resumed by its owners")
 
 
 # The status each moderator's decision leads to.
@@ -29,6 +41,14 @@ ACTION_STATUS = {
     ModerationAction.REJECT: ModerationStatus.REJECTED,
     ModerationAction.REQUEST_CHANGES: ModerationStatus.CHANGES_REQUESTED,
     ModerationAction.SUSPEND: ModerationStatus.SUSPENDED,
+}
+# Steps the owners take themselves: nobody is e-mailed about them.
+OWNER_ACTIONS = {
+    ModerationAction.SUBMIT,
+    ModerationAction.WITHDRAW,
+    ModerationAction.EDIT_WHILE_PUBLIC,
+    ModerationAction.PAUSE,
+    ModerationAction.RESUME,
 }
 # Decisions the owners must be told the reason of.
 ACTIONS_NEEDING_REASON = {

@@ -5,7 +5,11 @@ from django_countries.fields import CountryField
 from taggit.managers import TaggableManager
 from taggit.models import TaggedItemBase
 
-from partners.models.moderation import ModerationDecisionBase, ModerationStatus
+from partners.models.moderation import (
+    ORGANISATION_STATUSES,
+    ModerationDecisionBase,
+    ModerationStatus,
+)
 from partners.validators import validate_logo
 
 
@@ -200,7 +204,7 @@ class Organisation(models.Model):
     status = models.CharField(
         _("status"),
         max_length=20,
-        choices=ModerationStatus.choices,
+        choices=ORGANISATION_STATUSES,
         default=ModerationStatus.PENDING,
         db_index=True,
     )

@@ -518,6 +518,9 @@ class TestRegistryModeratorsGroup:
             "wagtailadmin.access_admin",
             "partners.moderate_organisation",
             "partners.view_organisation",
+            "projects.moderate_initiative",
+            "projects.view_initiative",
+            "projects.change_initiative",
             "partners.change_organisation",
         }
         assert not group.page_permissions.exists()

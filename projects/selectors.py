@@ -1,0 +1,119 @@
+"""Reads for initiatives: what a visitor may see, and who may do what."""
+
+from django.contrib.postgres.search import SearchQuery, SearchVector
+from django.db import connection
+from django.db.models import Q, QuerySet
+
+from partners import selectors as partner_selectors
+from partners.models import ModerationStatus, Organisation
+from projects.models import Initiative, InitiativePartner, PartnerState
+
+MODERATE_PERMISSION = "projects.moderate_initiative"
+# The same expression as the full-text index in migration 0003_search_indexes.
+SEARCH_VECTOR = SearchVector(
+    "title", "summary", "city", "description", "partners_sought", config="simple"
+)
+
+
+def is_moderator(user) -> bool:
+    return user.is_authenticated and user.has_perm(MODERATE_PERMISSION)
+
+
+def organisations_that_can_register(*, user) -> QuerySet[Organisation]:
+    """The approved organisations ``user`` is a member of: each may own
+    initiatives."""
+    if not user.is_authenticated:
+        return Organisation.objects.none()
+    return Organisation.objects.approved().of_member(user).order_by("name", "pk")
+
+
+def initiative_can_edit(*, user, initiative: Initiative) -> bool:
+    """Members of the owner organisation edit, pause and withdraw it, unless a
+    moderator suspended it or its organisation is no longer approved."""
+    if initiative.status == ModerationStatus.SUSPENDED:
+        return False
+    if initiative.owner.status != ModerationStatus.APPROVED:
+        return False
+    return (
+        partner_selectors.membership_of(user=user, organisation=initiative.owner)
+        is not None
+    )
+
+
+def initiative_can_view(*, user, initiative: Initiative) -> bool:
+    """Public initiatives for everyone; any other state only for the owner's
+    members and the moderators."""
+    if initiative.is_public:
+        return True
+    if is_moderator(user):
+        return True
+    return (
+        partner_selectors.membership_of(user=user, organisation=initiative.owner)
+        is not None
+    )
+
+
+def initiatives_public() -> QuerySet[Initiative]:
+    return Initiative.objects.public()
+
+
+def initiatives_of_user(*, user) -> QuerySet[Initiative]:
+    """Every initiative of the organisations ``user`` is a member of, drafts
+    included, for their dashboard."""
+    return (
+        Initiative.objects.of_member(user)
+        .select_related("owner")
+        .distinct()
+        .order_by("-updated_at", "pk")
+    )
+
+
+def partnership_can_answer(*, user, partnership: InitiativePartner) -> bool:
+    """A member of the invited organisation confirms or declines."""
+    return (
+        partner_selectors.membership_of(
+            user=user, organisation=partnership.organisation
+        )
+        is not None
+    )
+
+
+def invitations_of_user(*, user) -> QuerySet[InitiativePartner]:
+    """Invitations to the user's organisations that await an answer."""
+    return InitiativePartner.objects.filter(
+        organisation__memberships__user=user, state=PartnerState.INVITED
+    ).select_related("initiative", "organisation", "initiative__owner")
+
+
+def partners_confirmed(*, initiative: Initiative) -> QuerySet[InitiativePartner]:
+    """The partners a visitor sees: confirmed and approved."""
+    return (
+        initiative.partnerships.confirmed()
+        .filter(organisation__status=ModerationStatus.APPROVED)
+        .select_related("organisation")
+    )
+
+
+def initiatives_awaiting_review() -> QuerySet[Initiative]:
+    return Initiative.objects.filter(status=ModerationStatus.PENDING)
+
+
+def initiatives_search(
+    queryset: QuerySet[Initiative], query: str
+) -> QuerySet[Initiative]:
+    """Initiatives whose title or texts match ``query``: full text and similar
+    titles on PostgreSQL, plain containment on the embedded SQLite."""
+    query = query.strip()
+    if not query:
+        return queryset
+    if connection.vendor != "postgresql":
+        return queryset.filter(
+            Q(title__icontains=query)
+            | Q(summary__icontains=query)
+            | Q(city__icontains=query)
+            | Q(description__icontains=query)
+        )
+    return queryset.annotate(document=SEARCH_VECTOR).filter(
+        Q(document=SearchQuery(query, config="simple", search_type="websearch"))
+        | Q(title__trigram_similar=query)
+    )

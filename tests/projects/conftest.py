@@ -1,0 +1,30 @@
+import pytest
+from django.contrib.auth.models import Permission
+
+from hub.factories import UserFactory
+from partners.factories import OrganisationFactory
+from partners.models import MemberRole, Membership
+
+
+@pytest.fixture
+def initiative_moderator(db):
+    user = UserFactory(verified=True)
+    user.user_permissions.add(
+        Permission.objects.get(
+            codename="moderate_initiative", content_type__app_label="projects"
+        )
+    )
+    return user
+
+
+@pytest.fixture
+def member(db):
+    """A verified user who owns an approved organisation."""
+    user = UserFactory(verified=True)
+    OrganisationFactory(owner=user, name="Gemeente Eindhoven")
+    return user
+
+
+@pytest.fixture
+def member_organisation(member):
+    return Membership.objects.get(user=member, role=MemberRole.OWNER).organisation
