@@ -40,6 +40,7 @@ urlpatterns += i18n_patterns(
     ),
     path("account/delete/", views.account_delete, name="account_delete"),
     path("", include("partners.urls")),
+    path("", include("projects.urls")),
     path("", include("publications.urls")),
     # A name for each language's home page, for redirects after log-in and out.
     path("", wagtail_serve, {"path": ""}, name="home"),

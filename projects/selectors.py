@@ -1,5 +1,6 @@
 """Reads for initiatives: what a visitor may see, and who may do what."""
 
+from django.conf import settings
 from django.contrib.postgres.search import SearchQuery, SearchVector
 from django.db import connection
 from django.db.models import Q, QuerySet
@@ -117,3 +118,37 @@ def initiatives_search(
         Q(document=SearchQuery(query, config="simple", search_type="websearch"))
         | Q(title__trigram_similar=query)
     )
+
+
+def initiatives_filtered(
+    queryset: QuerySet[Initiative],
+    *,
+    q: str = "",
+    theme: str = "",
+    sdg: int | None = None,
+    stage: str = "",
+    sector: str = "",
+    country: str = "",
+    city: str = "",
+) -> QuerySet[Initiative]:
+    """``queryset`` narrowed by the list's facets; each is optional. ``theme``
+    is the slug of a theme in the default language, ``sdg`` a goal's number,
+    ``sector`` a helix sector the initiative seeks partners in. The list, the
+    map, the exports and the API all filter through here."""
+    exact = {
+        "stage": stage,
+        "country": country,
+        "sustainable_development_goals": sdg,
+        "sought_sectors__sector": sector,
+    }
+    queryset = queryset.filter(
+        **{name: value for name, value in exact.items() if value}
+    )
+    if theme:
+        # Initiatives are classified with the default language's themes.
+        queryset = queryset.filter(
+            themes__slug=theme, themes__locale__language_code=settings.LANGUAGE_CODE
+        )
+    if city.strip():
+        queryset = queryset.filter(city__iexact=city.strip())
+    return initiatives_search(queryset, q)

@@ -190,6 +190,10 @@ CELERY_BEAT_SCHEDULE = {
         "task": "partners.tasks.repair_missed_notifications",
         "schedule": 60 * 60.0,
     },
+    "repair-missed-initiative-notifications": {
+        "task": "projects.tasks.repair_missed_initiative_notifications",
+        "schedule": 60 * 60.0,
+    },
 }
 
 # Wagtail's own background work (reference index, focal points, cache purges)
