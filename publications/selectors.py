@@ -2,7 +2,7 @@
 
 from collections.abc import Iterable
 
-from django.db.models import Q
+from django.db.models import Count, Q
 from django.utils import timezone
 from wagtail.models import Locale
 
@@ -143,4 +143,12 @@ def articles_mentioning(*, organisation: Organisation, locale: Locale, limit: in
         live_articles(locale=locale)
         .filter(involved_organisations__organisation=organisation)
         .distinct()[:limit]
+    )
+
+
+def comments_for_moderation():
+    """Every comment with its number of flags (``flag_count``), for the
+    moderators' listing in the admin."""
+    return ArticleComment.objects.select_related("article", "author").annotate(
+        flag_count=Count("flags")
     )

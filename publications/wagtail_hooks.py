@@ -1,17 +1,19 @@
 import django_filters
-from django.db.models import Count
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
+from wagtail import hooks
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.panels import FieldPanel
 from wagtail.admin.ui.tables import Column
 from wagtail.log_actions import log
 from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
+from wagtail.snippets.bulk_actions.snippet_bulk_action import SnippetBulkAction
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import EditView, SnippetViewSet
 
-from publications import services
-from publications.models import ArticleComment
+from publications import selectors, services
+from publications.models import ArticleComment, CommentStatus
 
 
 class CommentPermissionPolicy(ModelPermissionPolicy):
@@ -73,10 +75,68 @@ class ArticleCommentViewSet(SnippetViewSet):
     panels = [FieldPanel("status")]
 
     def get_queryset(self, request):
-        return ArticleComment.objects.select_related("article", "author").annotate(
-            flag_count=Count("flags")
-        )
+        return selectors.comments_for_moderation()
 
 
 register_permission_policy(ArticleComment, CommentPermissionPolicy(ArticleComment))
 register_snippet(ArticleCommentViewSet)
+
+
+class CommentBulkModeration(SnippetBulkAction):
+    """Publish or hide every ticked comment at once, each noted as moderated
+    by this moderator (``services.comment_moderate``)."""
+
+    models = [ArticleComment]
+    template_name = "publications/admin/bulk_moderate_comments.html"
+    status: CommentStatus
+
+    def check_perm(self, obj):
+        return self.request.user.has_perm("publications.change_articlecomment")
+
+    def get_all_objects_in_listing_query(self, parent_id):
+        # "Select all" means what the listing shows (its filters and search).
+        comments = CommentFilterSet(
+            self.request.GET,
+            queryset=selectors.comments_for_moderation(),
+            request=self.request,
+        ).qs
+        if query := self.request.GET.get("q", "").strip():
+            comments = comments.filter(body__icontains=query)
+        return comments.values_list("pk", flat=True)
+
+    @classmethod
+    def execute_action(cls, objects, user=None, **kwargs):
+        for comment in objects:
+            services.comment_moderate(
+                comment=comment, moderator=user, status=cls.status
+            )
+            log(comment, "wagtail.edit", user=user)
+        return len(objects), 0
+
+    def get_execution_context(self):
+        return {"user": self.request.user}
+
+    def get_success_message(self, num_parent_objects, num_child_objects):
+        return ngettext(
+            "%(count)d comment is now “%(status)s”.",
+            "%(count)d comments are now “%(status)s”.",
+            num_parent_objects,
+        ) % {"count": num_parent_objects, "status": self.status.label}
+
+
+@hooks.register("register_bulk_action")
+class PublishCommentsBulkAction(CommentBulkModeration):
+    display_name = _("Publish")
+    action_type = "publish_comments"
+    aria_label = _("Publish the selected comments")
+    status = CommentStatus.PUBLISHED
+    action_priority = 10
+
+
+@hooks.register("register_bulk_action")
+class HideCommentsBulkAction(CommentBulkModeration):
+    display_name = _("Hide")
+    action_type = "hide_comments"
+    aria_label = _("Hide the selected comments")
+    status = CommentStatus.HIDDEN
+    action_priority = 20

@@ -255,3 +255,61 @@ def test_article_page_queries_do_not_grow_with_comments(
     with django_assert_max_num_queries(37):
         html = client.get(URL).text
     assert "Comment 29" in html
+
+
+def test_report_form_asks_what_is_wrong(client, article):
+    comment = _published(article, body="Buy cheap watches.")
+    html = client.get(URL).text
+    assert f'for="flag-reason-{comment.pk}"' in html
+    assert "What is wrong with it? (optional)" in html
+    client.post(_flag_url(comment), {"reason": "Spam"})
+    assert CommentFlag.objects.get().reason == "Spam"
+
+
+def _bulk_url(action: str, *comments) -> str:
+    ids = "&".join(f"id={comment.pk}" for comment in comments)
+    return f"/admin/bulk/publications/articlecomment/{action}/?{ids}"
+
+
+def test_moderator_publishes_several_comments_at_once(client, article):
+    waiting = [
+        services.comment_post(
+            article=article, author=UserFactory(verified=True), body=f"Idea {n}."
+        )
+        for n in range(3)
+    ]
+    moderator = _moderator(client)
+    confirm = client.get(_bulk_url("publish_comments", *waiting[:2]))
+    assert confirm.status_code == 200
+    assert "Idea 0." in confirm.text
+    response = client.post(_bulk_url("publish_comments", *waiting[:2]))
+    assert response.status_code == 302
+    statuses = dict(ArticleComment.objects.values_list("body", "status"))
+    assert statuses == {
+        "Idea 0.": CommentStatus.PUBLISHED,
+        "Idea 1.": CommentStatus.PUBLISHED,
+        "Idea 2.": CommentStatus.PENDING,
+    }
+    assert {
+        comment.moderated_by
+        for comment in ArticleComment.objects.filter(status=CommentStatus.PUBLISHED)
+    } == {moderator}
+
+
+def test_moderator_hides_flagged_comments_at_once(client, article):
+    flagged = [_published(article, body=f"Rude {n}.") for n in range(2)]
+    _moderator(client)
+    client.post(_bulk_url("hide_comments", *flagged))
+    assert set(ArticleComment.objects.values_list("status", flat=True)) == {
+        CommentStatus.HIDDEN
+    }
+    assert client.get(URL).text.count("Rude") == 0
+
+
+def test_readers_cannot_moderate_in_bulk(client, article, reader):
+    waiting = services.comment_post(
+        article=article, author=UserFactory(verified=True), body="Wait."
+    )
+    client.post(_bulk_url("publish_comments", waiting))
+    waiting.refresh_from_db()
+    assert waiting.status == CommentStatus.PENDING
