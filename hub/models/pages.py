@@ -8,6 +8,39 @@ from wagtail.search import index
 from hub.blocks import BaseStreamBlock
 from hub.seo import SCHEMA_ORG, organisation
 
+# Page fields that hold a page's own main picture, in order of preference, for
+# link previews when an editor chose no social image.
+MAIN_IMAGE_FIELDS = ("hero_image", "cover_image", "podcast_image")
+
+
+class SocialImageMixin(models.Model):
+    """The picture a link to the page shows on social media and in messaging
+    apps (Open Graph ``og:image``), chosen on the Promote tab."""
+
+    social_image = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("social image"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_(
+            "Shown when the page is shared on social media or in messaging apps; "
+            "1200 × 630 pixels works best. Without one, the page's own main "
+            "image is used."
+        ),
+    )
+
+    promote_panels = [*Page.promote_panels, FieldPanel("social_image")]
+
+    class Meta:
+        abstract = True
+
+    def preview_image(self):
+        """The social image, or else the page's own main image, or None."""
+        candidates = (getattr(self, name, None) for name in MAIN_IMAGE_FIELDS)
+        return self.social_image or next(filter(None, candidates), None)
+
 
 class IntroBodyMixin(models.Model):
     """An introduction and a body of blocks, with the panels to edit them."""
@@ -26,7 +59,7 @@ class IntroBodyMixin(models.Model):
         abstract = True
 
 
-class HomePage(IntroBodyMixin, Page):
+class HomePage(SocialImageMixin, IntroBodyMixin, Page):
     """The root of one language's site: one per locale."""
 
     parent_page_types = ["wagtailcore.Page"]
@@ -41,7 +74,7 @@ class HomePage(IntroBodyMixin, Page):
         return {"@context": SCHEMA_ORG, **organisation(url=self.get_full_url(request))}
 
 
-class StandardPage(IntroBodyMixin, Page):
+class StandardPage(SocialImageMixin, IntroBodyMixin, Page):
     """A page of text: about, privacy statement, accessibility statement."""
 
     parent_page_types = ["hub.HomePage", "hub.StandardPage"]

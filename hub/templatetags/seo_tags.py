@@ -7,6 +7,7 @@ from hub.seo import (
     json_ld_script,
     language_versions,
     open_graph_locale,
+    site_url,
 )
 
 register = template.Library()
@@ -27,7 +28,10 @@ def seo_head(context) -> dict:
     return {
         "url": page.get_full_url(request),
         "alternates": language_versions(translations, request),
-        "open_graph": _open_graph(page, translations),
+        "open_graph": {
+            **_open_graph(page, translations),
+            "image": _open_graph_image(page, request),
+        },
     }
 
 
@@ -53,6 +57,24 @@ def _open_graph(page: Page, translations: list[Page]) -> dict:
             for translation in translations
             if translation.locale.language_code != language_code
         ],
+    }
+
+
+# Link previews are drawn at 1.91:1; 1200 × 630 is what the large ones use.
+OPEN_GRAPH_IMAGE_SPEC = "fill-1200x630|format-jpeg"
+
+
+def _open_graph_image(page: Page, request) -> dict | None:
+    preview_image = getattr(page, "preview_image", None)
+    image = preview_image() if preview_image else None
+    if image is None:
+        return None
+    rendition = image.get_rendition(OPEN_GRAPH_IMAGE_SPEC)
+    return {
+        "url": site_url(page, rendition.url, request),
+        "width": rendition.width,
+        "height": rendition.height,
+        "alt": image.default_alt_text,
     }
 
 

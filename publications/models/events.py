@@ -8,11 +8,12 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from hub.blocks import BaseStreamBlock
+from hub.models import SocialImageMixin
 from publications import schema_org
 from publications.models.mixins import ClassifiedMixin
 
 
-class EventIndexPage(RoutablePageMixin, Page):
+class EventIndexPage(SocialImageMixin, RoutablePageMixin, Page):
     """Upcoming and past events and webinars, and the calendar of all of them."""
 
     intro = models.TextField(_("introduction"), blank=True)
@@ -39,7 +40,7 @@ class EventIndexPage(RoutablePageMixin, Page):
         return views.event_calendar(request, index_page=self)
 
 
-class EventPage(RoutablePageMixin, ClassifiedMixin, Page):
+class EventPage(SocialImageMixin, RoutablePageMixin, ClassifiedMixin, Page):
     """An event or webinar, on site or online, with its own calendar entry."""
 
     start = models.DateTimeField(_("starts at"))

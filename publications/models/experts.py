@@ -11,10 +11,11 @@ from wagtail.contrib.forms.panels import FormSubmissionsPanel
 from wagtail.fields import RichTextField
 from wagtail.models import Page
 
+from hub.models import SocialImageMixin
 from publications.models.mixins import ClassifiedMixin
 
 
-class ExpertIndexPage(Page):
+class ExpertIndexPage(SocialImageMixin, Page):
     """The hub's experts, to continue the conversation with."""
 
     intro = models.TextField(_("introduction"), blank=True)
@@ -45,7 +46,7 @@ class ExpertFormField(AbstractFormField):
     )
 
 
-class ExpertPage(ClassifiedMixin, AbstractEmailForm):
+class ExpertPage(SocialImageMixin, ClassifiedMixin, AbstractEmailForm):
     """An expert of the hub, with a contact form. The expert's address stays
     private: enquiries are e-mailed to it by a background task."""
 

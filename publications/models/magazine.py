@@ -6,10 +6,11 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from hub.blocks import BaseStreamBlock
+from hub.models import SocialImageMixin
 from publications import schema_org
 
 
-class MagazinePage(Page):
+class MagazinePage(SocialImageMixin, Page):
     """The hub's magazine: its issues, newest first."""
 
     intro = models.TextField(_("introduction"), blank=True)
@@ -36,7 +37,7 @@ class MagazinePage(Page):
         return context
 
 
-class MagazineIssuePage(Page):
+class MagazineIssuePage(SocialImageMixin, Page):
     """One issue of the magazine, with its cover, its PDF and its articles (the
     issue's child pages, or links to news articles)."""
 

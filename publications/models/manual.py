@@ -8,11 +8,12 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from hub.blocks import BaseStreamBlock
+from hub.models import SocialImageMixin
 from publications import schema_org
 from publications.models.mixins import ClassifiedMixin
 
 
-class ManualPage(RoutablePageMixin, Page):
+class ManualPage(SocialImageMixin, RoutablePageMixin, Page):
     """The Mayor's Manual: letters to the world's mayors, the manual as one
     download, and the podcast in which some letters are read."""
 
@@ -76,7 +77,7 @@ class ManualPage(RoutablePageMixin, Page):
         return context
 
 
-class LetterPage(RoutablePageMixin, ClassifiedMixin, Page):
+class LetterPage(SocialImageMixin, RoutablePageMixin, ClassifiedMixin, Page):
     """A letter to the world's mayors, optionally read as a podcast episode."""
 
     date = models.DateField(_("date"), default=timezone.localdate)

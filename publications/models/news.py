@@ -11,11 +11,12 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from hub.blocks import BaseStreamBlock
+from hub.models import SocialImageMixin
 from publications import schema_org
 from publications.models.mixins import ClassifiedMixin
 
 
-class ArticleIndexPage(RoutablePageMixin, Page):
+class ArticleIndexPage(SocialImageMixin, RoutablePageMixin, Page):
     """The news: articles filtered by theme, tag and year, and their feed."""
 
     intro = models.TextField(_("introduction"), blank=True)
@@ -50,7 +51,7 @@ class ArticleTag(TaggedItemBase):
     )
 
 
-class ArticlePage(ClassifiedMixin, Page):
+class ArticlePage(SocialImageMixin, ClassifiedMixin, Page):
     """A news article."""
 
     date = models.DateField(_("date"), default=timezone.localdate)

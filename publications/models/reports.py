@@ -6,11 +6,12 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from hub.blocks import BaseStreamBlock
+from hub.models import SocialImageMixin
 from publications import schema_org
 from publications.models.mixins import ClassifiedMixin
 
 
-class ReportPage(ClassifiedMixin, Page):
+class ReportPage(SocialImageMixin, ClassifiedMixin, Page):
     """A publication of the hub, such as '100 Climate-Neutral Cities in Europe by
     2030', with its summary and the document to download."""
 

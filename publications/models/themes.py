@@ -7,10 +7,11 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from hub.blocks import BaseStreamBlock
+from hub.models import SocialImageMixin
 from publications.models.involvement import OrganisationChooser
 
 
-class ThemeIndexPage(Page):
+class ThemeIndexPage(SocialImageMixin, Page):
     """Lists the hub's themes; one per language, under the home page."""
 
     intro = models.TextField(_("introduction"), blank=True)
@@ -32,7 +33,7 @@ class ThemeIndexPage(Page):
         return context
 
 
-class ThemePage(Page):
+class ThemePage(SocialImageMixin, Page):
     """A theme's story, with the latest articles and events on it gathered."""
 
     theme = models.ForeignKey(

@@ -7,6 +7,7 @@ from wagtail.models import Locale, Page, PageViewRestriction
 
 from hub.factories import StandardPageFactory
 from hub.models import HomePage, StandardPage
+from publications.models import MagazineIssuePage
 from tests.seo import read_head
 
 pytestmark = pytest.mark.django_db
@@ -172,6 +173,30 @@ class TestOpenGraph:
     def test_article_is_an_open_graph_article(self, client, demo_site):
         head = read_head(client.get("/en/news/shared-mobility-the-norm/"))
         assert head.open_graph("og:type") == ["article"]
+
+    def test_a_page_shows_its_main_image_in_link_previews(self, client, demo_site):
+        issue = MagazineIssuePage.objects.live().filter(locale=demo_site.locale).first()
+        head = read_head(client.get(issue.url))
+        (image_url,) = head.open_graph("og:image")
+        assert image_url.startswith(f"{SITE}/")
+        assert "fill-1200x630" in image_url
+        # Cropped to the previews' 1.91:1, never enlarged (the cover is 800 wide).
+        assert head.open_graph("og:image:width") == ["800"]
+        assert head.open_graph("og:image:height") == ["420"]
+        assert head.open_graph("og:image:alt") == [issue.cover_image.title]
+        rendition = issue.cover_image.get_rendition("fill-1200x630|format-jpeg")
+        assert image_url == f"{SITE}{rendition.url}"
+        assert rendition.file.storage.exists(rendition.file.name)
+
+    def test_the_editors_social_image_comes_first(self, client, demo_site):
+        issue = MagazineIssuePage.objects.live().filter(locale=demo_site.locale).first()
+        about = StandardPage.objects.get(slug="about")
+        assert read_head(client.get("/en/about/")).open_graph("og:image") == []
+        about.social_image = issue.cover_image
+        about.save_revision().publish()
+        (image_url,) = read_head(client.get("/en/about/")).open_graph("og:image")
+        rendition = issue.cover_image.get_rendition("fill-1200x630|format-jpeg")
+        assert image_url == f"{SITE}{rendition.url}"
 
 
 class TestStructuredData:
