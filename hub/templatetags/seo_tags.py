@@ -60,7 +60,7 @@ def _open_graph(page: Page, translations: list[Page]) -> dict:
     }
 
 
-# Link previews are drawn at 1.91:1; 1200 × 630 is what the large ones use.
+# Link previews are drawn at 1.91:1; 1200 by 630 is what the large ones use.
 OPEN_GRAPH_IMAGE_SPEC = "fill-1200x630|format-jpeg"
 
 
