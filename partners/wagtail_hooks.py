@@ -1,16 +1,20 @@
 from django import forms
-from django.urls import path
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.admin.ui.tables import DateColumn, StatusFlagColumn, StatusTagColumn
 from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+from wagtail.snippets.views.snippets import SnippetViewSetGroup
 
 from partners import selectors
 from partners.models import ModerationStatus, Organisation
 from partners.views import bulk_moderation, moderation
+from partners.views.moderation_base import (
+    REGISTRY_MENU_HOOK,
+    ModerationPermissionPolicy,
+    ModerationViewSet,
+)
 
 
 def _is_pending(organisation) -> bool:
@@ -21,7 +25,7 @@ def _is_outdated(organisation) -> bool:
     return organisation.stale_since is not None
 
 
-class OrganisationViewSet(SnippetViewSet):
+class OrganisationViewSet(ModerationViewSet):
     """The moderation queue and each organisation's history, corrections and
     decisions. Statuses change only through the decision view and the bulk
     actions, never through the edit form."""
@@ -32,8 +36,7 @@ class OrganisationViewSet(SnippetViewSet):
     index_view_class = moderation.OrganisationIndexView
     edit_view_class = moderation.OrganisationEditView
     inspect_view_class = moderation.OrganisationInspectView
-    inspect_view_enabled = True
-    copy_view_enabled = False
+    decide_view_class = moderation.OrganisationDecideView
     list_display = [
         "name",
         "sector",
@@ -166,30 +169,22 @@ class OrganisationViewSet(SnippetViewSet):
     def get_queryset(self, request):
         return selectors.organisations_moderation_queue()
 
-    @property
-    def decide_view(self):
-        return self.construct_view(moderation.OrganisationDecideView)
-
-    def get_urlpatterns(self):
-        return [
-            *super().get_urlpatterns(),
-            path(
-                f"decide/<{self.pk_path_converter}:pk>/",
-                self.decide_view,
-                name="decide",
-            ),
-        ]
-
 
 class RegistryViewSetGroup(SnippetViewSetGroup):
     menu_label = _("Registry")
     menu_icon = "clipboard-list"
     menu_order = 240
     items = (OrganisationViewSet,)
+    # Other apps add their queues here (initiatives do) without this app
+    # knowing them: a viewset whose ``menu_hook`` is this joins the menu.
+    submenu_hook = REGISTRY_MENU_HOOK
 
 
 register_permission_policy(
-    Organisation, moderation.OrganisationPermissionPolicy(Organisation)
+    Organisation,
+    ModerationPermissionPolicy(
+        Organisation, moderate_permission=selectors.MODERATE_PERMISSION
+    ),
 )
 register_snippet(RegistryViewSetGroup)
 
