@@ -1,0 +1,199 @@
+"""The moderators' side of initiatives in the Wagtail admin: the queue, each
+initiative's history, corrections and decisions, on the same base as the
+organisations' (``partners.views.moderation_base``). Every write goes through
+``projects.services``; ``projects.wagtail_hooks`` puts these views together."""
+
+import django_filters
+from django.conf import settings
+from django.http import Http404
+from django.urls import reverse
+from django.utils.text import capfirst
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.ui.components import Component
+from wagtail.snippets.views.snippets import DeleteView, HistoryView
+
+from partners import selectors as partner_selectors
+from partners.models import ModerationAction, ModerationStatus
+from partners.views.moderation_base import (
+    CorrectionEditView,
+    ModerationDecideView,
+    ModerationFilterSet,
+    ModerationIndexView,
+    ModerationInspectView,
+    age_filter,
+    country_filter,
+    flag_filter,
+)
+from projects import selectors, services
+from projects.models import Initiative, SoughtSector
+
+QUEUE_URL_NAME = "wagtailsnippets_projects_initiative:list"
+DECISION_CHOICES = [
+    (ModerationAction.APPROVE, _("Approve: the initiative becomes public")),
+    (
+        ModerationAction.REQUEST_CHANGES,
+        _("Request changes: the owners edit the initiative and send it back"),
+    ),
+    (ModerationAction.REJECT, _("Reject: the initiative stays hidden")),
+    (ModerationAction.SUSPEND, _("Suspend: hide an initiative that was public")),
+]
+# Moderators never see drafts, so they cannot filter for them either.
+QUEUE_STATUSES = [
+    choice for choice in ModerationStatus.choices if choice[0] != ModerationStatus.DRAFT
+]
+
+
+def queue_url(**filters) -> str:
+    """The initiatives that await review, oldest first (or ``filters``)."""
+    query = "&".join(f"{name}={value}" for name, value in filters.items())
+    return f"{reverse(QUEUE_URL_NAME)}?{query or f'status={ModerationStatus.PENDING}'}"
+
+
+def field_labels(names) -> list[str]:
+    """What the initiative's fields ``names`` are called on the form."""
+    return [capfirst(Initiative._meta.get_field(name).verbose_name) for name in names]
+
+
+# The queue -------------------------------------------------------------------
+
+
+def _themes():
+    translations = partner_selectors.theme_translations(
+        language_code=settings.LANGUAGE_CODE
+    )
+    return partner_selectors.themes_to_filter_by(translations=translations)
+
+
+class InitiativeFilterSet(ModerationFilterSet):
+    age_field = "submitted_at"
+
+    status = django_filters.ChoiceFilter(
+        label=_("Status"), choices=QUEUE_STATUSES, empty_label=_("All")
+    )
+    country = country_filter(selectors.initiative_countries)
+    theme = django_filters.ChoiceFilter(
+        label=_("Theme"), choices=_themes, method="filter_facet", empty_label=_("All")
+    )
+    sector = django_filters.ChoiceFilter(
+        label=_("Sector sought"),
+        choices=SoughtSector._meta.get_field("sector").choices,
+        method="filter_facet",
+        empty_label=_("All"),
+    )
+    edited = flag_filter(_("Edited since review"), "edited_since_review_at")
+    age = age_filter(_("Submitted"))
+
+    class Meta:
+        model = Initiative
+        fields = ["status", "stage", "country", "theme", "sector", "source"]
+
+    def filter_facet(self, queryset, name, value):
+        # The same facets as the public list, through the same selector.
+        return selectors.initiatives_filtered(queryset, **{name: value})
+
+
+class InitiativeIndexView(ModerationIndexView):
+    """The moderation queue of initiatives."""
+
+    def awaiting_review(self):
+        return selectors.initiatives_awaiting_review()
+
+
+# One initiative --------------------------------------------------------------
+
+
+class HidesDrafts:
+    """A draft is its owners' alone: not found, even by its address."""
+
+    def get_object(self, *args, **kwargs):
+        initiative = super().get_object(*args, **kwargs)
+        if initiative.is_draft:
+            raise Http404
+        return initiative
+
+
+class InitiativeHistoryView(HidesDrafts, HistoryView):
+    pass
+
+
+class InitiativeDeleteView(HidesDrafts, DeleteView):
+    pass
+
+
+class InitiativeInspectView(HidesDrafts, ModerationInspectView):
+    """An initiative with its moderation history, the fields each
+    significant edit changed, and its partners."""
+
+    template_name = "projects/admin/initiative_inspect.html"
+
+    def decisions(self):
+        decisions = list(selectors.initiative_decisions(initiative=self.object))
+        for decision in decisions:
+            decision.changed_field_labels = field_labels(decision.changed_fields)
+        return decisions
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["partnerships"] = selectors.initiative_partners_for_moderators(
+            initiative=self.object
+        )
+        context["sought_sectors"] = self.object.sought_sectors.all()
+        return context
+
+
+class InitiativeEditView(HidesDrafts, CorrectionEditView):
+    """Moderators correct an initiative here; status and owner are shown,
+    not edited."""
+
+    def correct(self, fields):
+        return services.initiative_correct(
+            initiative=self.form.instance, moderator=self.request.user, fields=fields
+        )
+
+
+class InitiativeDecideView(ModerationDecideView):
+    """A moderator approves, rejects, requests changes to or suspends one
+    initiative. The decision is kept in its history and e-mailed to the
+    owner organisation's owners once saved."""
+
+    model = Initiative
+    template_name = "projects/admin/initiative_decide.html"
+    decision_choices = DECISION_CHOICES
+    inspect_link_label = _("The whole initiative, its partners and its history")
+    success_message = _(
+        "Your decision on “%(name)s” is saved; the owners will be e-mailed."
+    )
+
+    def get_queryset(self):
+        return selectors.initiatives_moderation_queue()
+
+    def decide(self, action, reason):
+        services.initiative_decide(
+            initiative=self.object,
+            moderator=self.request.user,
+            action=action,
+            reason=reason,
+        )
+
+    def decisions(self):
+        return selectors.initiative_decisions(initiative=self.object)
+
+
+# The dashboard ---------------------------------------------------------------
+
+
+class InitiativeQueuePanel(Component):
+    """ "N initiatives await review, M were edited since" on a moderator's
+    admin dashboard."""
+
+    name = "initiatives_awaiting_review"
+    template_name = "projects/admin/moderation_panel.html"
+    order = 91
+
+    def get_context_data(self, parent_context):
+        return {
+            "count": selectors.initiatives_awaiting_review().count(),
+            "edited_count": selectors.initiatives_edited_since_review().count(),
+            "queue_url": queue_url(),
+            "edited_url": queue_url(edited="true"),
+        }
