@@ -1,28 +1,25 @@
-from django import forms
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
-from wagtail.admin.ui.tables import DateColumn, StatusFlagColumn, StatusTagColumn
-from wagtail.permissions import register_permission_policy
+from wagtail.admin.ui.tables import DateColumn
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSetGroup
 
 from partners import selectors
-from partners.models import ModerationStatus, Organisation
+from partners.models import Organisation
 from partners.views import bulk_moderation, moderation
 from partners.views.moderation_base import (
+    EXPORT_HEADINGS,
     REGISTRY_MENU_HOOK,
-    ModerationPermissionPolicy,
     ModerationViewSet,
+    classification_fields,
+    flag_column,
+    location_panel,
+    register_moderation,
+    source_panel,
+    status_column,
+    status_panel,
 )
-
-
-def _is_pending(organisation) -> bool:
-    return organisation.status == ModerationStatus.PENDING
-
-
-def _is_outdated(organisation) -> bool:
-    return organisation.stale_since is not None
 
 
 class OrganisationViewSet(ModerationViewSet):
@@ -43,21 +40,9 @@ class OrganisationViewSet(ModerationViewSet):
         "kind",
         "country",
         "city",
-        StatusTagColumn(
-            "status",
-            accessor="get_status_display",
-            label=_("Status"),
-            sort_key="status",
-            primary=_is_pending,
-        ),
+        status_column(),
         DateColumn("created_at", label=_("Registered"), sort_key="created_at"),
-        StatusFlagColumn(
-            "outdated",
-            accessor=_is_outdated,
-            label=_("Outdated"),
-            true_label=_("Outdated"),
-            sort_key="stale_since",
-        ),
+        flag_column("outdated", "stale_since", _("Outdated")),
     ]
     filterset_class = moderation.OrganisationFilterSet
     search_fields = ["name", "short_name"]
@@ -79,11 +64,9 @@ class OrganisationViewSet(ModerationViewSet):
         "stale_since",
     ]
     export_headings = {
+        **EXPORT_HEADINGS,
         "get_sector_display": _("Helix sector"),
         "get_kind_display": _("Kind of organisation"),
-        "get_country_display": _("Country"),
-        "get_status_display": _("Status"),
-        "get_source_display": _("Source"),
         "created_at": _("Registered at"),
     }
     export_filename = "organisations"
@@ -113,13 +96,7 @@ class OrganisationViewSet(ModerationViewSet):
     ]
     # The status is shown, not edited: it changes only through a decision.
     panels = [
-        MultiFieldPanel(
-            [
-                FieldPanel("status", read_only=True),
-                FieldPanel("status_reason", read_only=True),
-            ],
-            heading=_("Moderation"),
-        ),
+        status_panel(),
         MultiFieldPanel(
             [
                 FieldPanel("name"),
@@ -133,22 +110,10 @@ class OrganisationViewSet(ModerationViewSet):
             ],
             heading=_("Profile"),
         ),
+        location_panel(),
         MultiFieldPanel(
             [
-                FieldPanel("city"),
-                FieldPanel("country"),
-                FieldPanel("latitude"),
-                FieldPanel("longitude"),
-            ],
-            heading=_("Location"),
-        ),
-        MultiFieldPanel(
-            [
-                FieldPanel("themes", widget=forms.CheckboxSelectMultiple),
-                FieldPanel(
-                    "sustainable_development_goals",
-                    widget=forms.CheckboxSelectMultiple,
-                ),
+                *classification_fields(),
                 FieldPanel("expertise"),
                 FieldPanel("offers"),
                 FieldPanel("offer_tags"),
@@ -157,13 +122,7 @@ class OrganisationViewSet(ModerationViewSet):
             ],
             heading=_("Expertise, offers and needs"),
         ),
-        MultiFieldPanel(
-            [
-                FieldPanel("source", read_only=True),
-                FieldPanel("external_id", read_only=True),
-            ],
-            heading=_("Source"),
-        ),
+        source_panel(),
     ]
 
     def get_queryset(self, request):
@@ -180,23 +139,13 @@ class RegistryViewSetGroup(SnippetViewSetGroup):
     submenu_hook = REGISTRY_MENU_HOOK
 
 
-register_permission_policy(
+register_moderation(
     Organisation,
-    ModerationPermissionPolicy(
-        Organisation, moderate_permission=selectors.MODERATE_PERMISSION
-    ),
+    moderate_permission=selectors.MODERATE_PERMISSION,
+    bulk_actions=bulk_moderation.BULK_ACTIONS,
+    panel=moderation.OrganisationQueuePanel,
 )
 register_snippet(RegistryViewSetGroup)
-
-
-for bulk_action in bulk_moderation.BULK_ACTIONS:
-    hooks.register("register_bulk_action", bulk_action)
-
-
-@hooks.register("construct_homepage_panels")
-def add_moderation_queue_panel(request, panels):
-    if selectors.is_moderator(request.user):
-        panels.append(moderation.ModerationQueuePanel())
 
 
 @hooks.register("register_admin_viewset")

@@ -1,31 +1,15 @@
-from django import forms
 from django.utils.translation import gettext_lazy as _
-from wagtail import hooks
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
-from wagtail.admin.ui.tables import DateColumn, StatusFlagColumn, StatusTagColumn
-from wagtail.permissions import register_permission_policy
+from wagtail.admin.ui.tables import DateColumn
 from wagtail.snippets.models import register_snippet
 
-from partners.models import ModerationStatus
-from partners.views.moderation_base import (
-    REGISTRY_MENU_HOOK,
-    ModerationPermissionPolicy,
-    ModerationViewSet,
-)
+from partners.views import moderation_base
 from projects import selectors
 from projects.models import Initiative
 from projects.views import bulk_moderation, moderation
 
 
-def _is_pending(initiative) -> bool:
-    return initiative.status == ModerationStatus.PENDING
-
-
-def _is_edited_since_review(initiative) -> bool:
-    return initiative.edited_since_review_at is not None
-
-
-class InitiativeViewSet(ModerationViewSet):
+class InitiativeViewSet(moderation_base.ModerationViewSet):
     """The initiatives' moderation queue, under Registry beside the
     organisations': their history, corrections and decisions. Statuses and
     owners change only through decisions and the owners' own steps, never
@@ -34,7 +18,7 @@ class InitiativeViewSet(ModerationViewSet):
     model = Initiative
     icon = "rocket"
     menu_label = _("Initiatives")
-    menu_hook = REGISTRY_MENU_HOOK
+    menu_hook = moderation_base.REGISTRY_MENU_HOOK
     menu_order = 2
     index_view_class = moderation.InitiativeIndexView
     edit_view_class = moderation.InitiativeEditView
@@ -48,20 +32,10 @@ class InitiativeViewSet(ModerationViewSet):
         "stage",
         "country",
         "city",
-        StatusTagColumn(
-            "status",
-            accessor="get_status_display",
-            label=_("Status"),
-            sort_key="status",
-            primary=_is_pending,
-        ),
+        moderation_base.status_column(),
         DateColumn("submitted_at", label=_("Submitted"), sort_key="submitted_at"),
-        StatusFlagColumn(
-            "edited_since_review",
-            accessor=_is_edited_since_review,
-            label=_("Edited since review"),
-            true_label=_("Edited since review"),
-            sort_key="edited_since_review_at",
+        moderation_base.flag_column(
+            "edited_since_review", "edited_since_review_at", _("Edited since review")
         ),
     ]
     filterset_class = moderation.InitiativeFilterSet
@@ -82,11 +56,9 @@ class InitiativeViewSet(ModerationViewSet):
         "created_at",
     ]
     export_headings = {
+        **moderation_base.EXPORT_HEADINGS,
         "owner": _("Owner organisation"),
         "get_stage_display": _("Stage"),
-        "get_country_display": _("Country"),
-        "get_status_display": _("Status"),
-        "get_source_display": _("Source"),
         "submitted_at": _("Submitted at"),
         "edited_since_review_at": _("Edited since review at"),
     }
@@ -119,14 +91,7 @@ class InitiativeViewSet(ModerationViewSet):
     ]
     # Status and owner are shown, not edited.
     panels = [
-        MultiFieldPanel(
-            [
-                FieldPanel("status", read_only=True),
-                FieldPanel("status_reason", read_only=True),
-                FieldPanel("owner", read_only=True),
-            ],
-            heading=_("Moderation"),
-        ),
+        moderation_base.status_panel("owner"),
         MultiFieldPanel(
             [
                 FieldPanel("title"),
@@ -139,55 +104,27 @@ class InitiativeViewSet(ModerationViewSet):
             ],
             heading=_("Initiative"),
         ),
+        moderation_base.location_panel(),
         MultiFieldPanel(
             [
-                FieldPanel("city"),
-                FieldPanel("country"),
-                FieldPanel("latitude"),
-                FieldPanel("longitude"),
-            ],
-            heading=_("Location"),
-        ),
-        MultiFieldPanel(
-            [
-                FieldPanel("themes", widget=forms.CheckboxSelectMultiple),
-                FieldPanel(
-                    "sustainable_development_goals",
-                    widget=forms.CheckboxSelectMultiple,
-                ),
+                *moderation_base.classification_fields(),
                 FieldPanel("tags"),
                 FieldPanel("partners_sought"),
                 FieldPanel("expertise_sought"),
             ],
             heading=_("Themes and partners sought"),
         ),
-        MultiFieldPanel(
-            [
-                FieldPanel("source", read_only=True),
-                FieldPanel("external_id", read_only=True),
-            ],
-            heading=_("Source"),
-        ),
+        moderation_base.source_panel(),
     ]
 
     def get_queryset(self, request):
         return selectors.initiatives_moderation_queue()
 
 
-register_permission_policy(
+moderation_base.register_moderation(
     Initiative,
-    ModerationPermissionPolicy(
-        Initiative, moderate_permission=selectors.MODERATE_PERMISSION
-    ),
+    moderate_permission=selectors.MODERATE_PERMISSION,
+    bulk_actions=bulk_moderation.BULK_ACTIONS,
+    panel=moderation.InitiativeQueuePanel,
 )
 register_snippet(InitiativeViewSet)
-
-
-for bulk_action in bulk_moderation.BULK_ACTIONS:
-    hooks.register("register_bulk_action", bulk_action)
-
-
-@hooks.register("construct_homepage_panels")
-def add_initiative_queue_panel(request, panels):
-    if selectors.is_moderator(request.user):
-        panels.append(moderation.InitiativeQueuePanel())

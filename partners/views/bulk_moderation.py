@@ -6,7 +6,7 @@ queue; the organisations' come last."""
 from django import forms
 from django.shortcuts import get_list_or_404
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import ngettext
+from django.utils.translation import ngettext_lazy
 from wagtail.admin.views.generic.permissions import PermissionCheckedMixin
 from wagtail.snippets.bulk_actions.snippet_bulk_action import SnippetBulkAction
 
@@ -31,11 +31,17 @@ class ModerationBulkDecision(PermissionCheckedMixin, SnippetBulkAction):
     (``decide_all``)."""
 
     permission_required = "moderate"
+    template_name = "partners/admin/bulk_decide.html"
     decision: ModerationAction
     filterset_class = None
     search_fields = ()
     # Under the reason: who reads it.
     reason_help_text = ""
+    # Before the list of records, by their number (``counter``).
+    intro = ""
+    no_access_message = ""
+    # After the decision: ``decision`` and ``count``.
+    success_message = ""
 
     @staticmethod
     def queue():
@@ -72,6 +78,18 @@ class ModerationBulkDecision(PermissionCheckedMixin, SnippetBulkAction):
         if query := self.request.GET.get("q", "").strip():
             records = records_named(records, self.search_fields, query)
         return records.values_list("pk", flat=True)
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["intro"] = self.intro % {"counter": len(context["items"])}
+        context["no_access_msg"] = self.no_access_message
+        return context
+
+    def get_success_message(self, num_parent_objects, num_child_objects):
+        return self.success_message % {
+            "decision": self.decision.label,
+            "count": num_parent_objects,
+        }
 
     def get_execution_context(self):
         reason = self.cleaned_form.cleaned_data.get("reason", "")
@@ -122,12 +140,26 @@ def decision_bulk_actions(base: type, aria_labels: dict) -> list[type]:
 
 class OrganisationBulkDecision(ModerationBulkDecision):
     models = [Organisation]
-    template_name = "partners/admin/organisation_bulk_decide.html"
     filterset_class = OrganisationFilterSet
     search_fields = ("name", "short_name")
     reason_help_text = _(
         "The same reason goes to the owners of every organisation listed "
         "above, by e-mail."
+    )
+    intro = ngettext_lazy(
+        "This decision will be kept in the history of this organisation and "
+        "e-mailed to its owners:",
+        "This decision will be kept in the history of these %(counter)s "
+        "organisations and e-mailed to their owners:",
+        "counter",
+    )
+    no_access_message = _("You may not moderate these organisations:")
+    success_message = ngettext_lazy(
+        "“%(decision)s” is recorded for %(count)d organisation; its owners "
+        "will be e-mailed.",
+        "“%(decision)s” is recorded for %(count)d organisations; their "
+        "owners will be e-mailed.",
+        "count",
     )
     queue = staticmethod(selectors.organisations_moderation_queue)
     is_moderator = staticmethod(selectors.is_moderator)
@@ -140,15 +172,6 @@ class OrganisationBulkDecision(ModerationBulkDecision):
             action=cls.decision,
             reason=reason,
         )
-
-    def get_success_message(self, num_parent_objects, num_child_objects):
-        return ngettext(
-            "“%(decision)s” is recorded for %(count)d organisation; its owners "
-            "will be e-mailed.",
-            "“%(decision)s” is recorded for %(count)d organisations; their "
-            "owners will be e-mailed.",
-            num_parent_objects,
-        ) % {"decision": self.decision.label, "count": num_parent_objects}
 
 
 BULK_ACTIONS = decision_bulk_actions(

@@ -6,7 +6,7 @@ shares lives in ``partners.views.moderation_base``."""
 
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.ui.components import Component
+from django.utils.translation import ngettext
 
 from partners import selectors, services
 from partners.models import ModerationAction, ModerationStatus, Organisation
@@ -16,6 +16,7 @@ from partners.views.moderation_base import (
     ModerationFilterSet,
     ModerationIndexView,
     ModerationInspectView,
+    ModerationQueuePanel,
     age_filter,
     country_filter,
     flag_filter,
@@ -99,34 +100,26 @@ class OrganisationDecideView(ModerationDecideView):
     template_name = "partners/admin/organisation_decide.html"
     decision_choices = DECISION_CHOICES
     inspect_link_label = _("The whole profile, its members and its history")
-    success_message = _(
-        "Your decision on “%(name)s” is saved; its owners will be e-mailed."
-    )
-
-    def decide(self, action, reason):
-        services.organisation_decide(
-            organisation=self.object,
-            moderator=self.request.user,
-            action=action,
-            reason=reason,
-        )
-
-    def decisions(self):
-        return selectors.organisation_decisions(organisation=self.object)
+    record_name = "organisation"
+    decide_service = staticmethod(services.organisation_decide)
+    decisions_selector = staticmethod(selectors.organisation_decisions)
 
 
 # The dashboard ---------------------------------------------------------------
 
 
-class ModerationQueuePanel(Component):
+class OrganisationQueuePanel(ModerationQueuePanel):
     """ "N organisations await review" on a moderator's admin dashboard."""
 
     name = "organisations_awaiting_review"
-    template_name = "partners/admin/moderation_panel.html"
-    order = 90
+    panel_id = "organisations-awaiting-review"
+    heading = _("Registry")
 
-    def get_context_data(self, parent_context):
-        return {
-            "count": selectors.organisations_awaiting_review().count(),
-            "queue_url": queue_url(),
-        }
+    def lines(self):
+        count = selectors.organisations_awaiting_review().count()
+        awaiting = ngettext(
+            "%(counter)s organisation awaits review.",
+            "%(counter)s organisations await review.",
+            count,
+        ) % {"counter": count}
+        return [(awaiting, queue_url(), _("Open the moderation queue"))]

@@ -21,15 +21,19 @@ from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import FormView
 from django_countries import countries
+from wagtail import hooks
 from wagtail.admin import messages
 from wagtail.admin.filters import WagtailFilterSet
-from wagtail.admin.ui.tables import TitleColumn
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.admin.ui.components import Component
+from wagtail.admin.ui.tables import StatusFlagColumn, StatusTagColumn, TitleColumn
 from wagtail.admin.views.generic import WagtailAdminTemplateMixin
 from wagtail.admin.views.generic.permissions import PermissionCheckedMixin
 from wagtail.admin.widgets import BooleanRadioSelect
 from wagtail.admin.widgets.button import HeaderButton, ListingButton
 from wagtail.log_actions import log
 from wagtail.permission_policies import ModelPermissionPolicy
+from wagtail.permissions import register_permission_policy
 from wagtail.snippets.views.snippets import (
     EditView,
     IndexView,
@@ -74,7 +78,59 @@ class ModerationPermissionPolicy(ModelPermissionPolicy):
         return action == "moderate" or super().user_has_permission(user, action)
 
 
+def register_moderation(model, *, moderate_permission: str, bulk_actions, panel):
+    """Wire a queue into the admin beside its viewset: only holders of
+    ``moderate_permission`` reach it, its ``bulk_actions`` appear in the
+    listing and ``panel`` (a component class) on their dashboard."""
+    register_permission_policy(
+        model,
+        ModerationPermissionPolicy(model, moderate_permission=moderate_permission),
+    )
+    for bulk_action in bulk_actions:
+        hooks.register("register_bulk_action", bulk_action)
+
+    def add_queue_panel(request, panels):
+        if request.user.has_perm(moderate_permission):
+            panels.append(panel())
+
+    hooks.register("construct_homepage_panels", add_queue_panel)
+
+
 # The queue -------------------------------------------------------------------
+
+
+def _is_pending(record) -> bool:
+    return record.status == ModerationStatus.PENDING
+
+
+def status_column():
+    """The status as a tag, highlighted while it awaits review."""
+    return StatusTagColumn(
+        "status",
+        accessor="get_status_display",
+        label=_("Status"),
+        sort_key="status",
+        primary=_is_pending,
+    )
+
+
+def flag_column(name: str, field_name: str, label):
+    """A flag shown where the date ``field_name`` is set."""
+    return StatusFlagColumn(
+        name,
+        accessor=lambda record: getattr(record, field_name) is not None,
+        label=label,
+        true_label=label,
+        sort_key=field_name,
+    )
+
+
+# Export headings every queue shares.
+EXPORT_HEADINGS = {
+    "get_country_display": _("Country"),
+    "get_status_display": _("Status"),
+    "get_source_display": _("Source"),
+}
 
 
 def _label(choice):
@@ -202,6 +258,36 @@ class ModerationInspectView(InspectView):
         return {**super().get_context_data(**kwargs), "decisions": self.decisions()}
 
 
+def status_panel(*read_only):
+    """The status and its reason (and ``read_only`` fields), shown but not
+    edited: they change only through a decision."""
+    fields = ("status", "status_reason", *read_only)
+    return MultiFieldPanel(
+        [FieldPanel(name, read_only=True) for name in fields], heading=_("Moderation")
+    )
+
+
+def location_panel():
+    fields = ("city", "country", "latitude", "longitude")
+    return MultiFieldPanel([FieldPanel(name) for name in fields], heading=_("Location"))
+
+
+def classification_fields():
+    """Themes and goals as lists of boxes to tick."""
+    return [
+        FieldPanel(name, widget=forms.CheckboxSelectMultiple)
+        for name in ("themes", "sustainable_development_goals")
+    ]
+
+
+def source_panel():
+    """Where the record came from, which corrections leave alone."""
+    return MultiFieldPanel(
+        [FieldPanel(name, read_only=True) for name in ("source", "external_id")],
+        heading=_("Source"),
+    )
+
+
 class CorrectionEditView(EditView):
     """Moderators correct a record here through ``correct(fields)``, a
     service that leaves the status alone; the status is not in the form."""
@@ -243,8 +329,8 @@ class DecisionForm(forms.Form):
 
 class ModerationDecideView(PermissionCheckedMixin, WagtailAdminTemplateMixin, FormView):
     """A moderator approves, rejects, requests changes to or suspends one
-    record through ``decide(action, reason)``; the record's service keeps
-    the decision in its history and mails its owners once saved."""
+    record; the record's ``decide_service`` keeps the decision in its
+    history and mails its owners once saved."""
 
     permission_required = "moderate"
     form_class = DecisionForm
@@ -257,13 +343,25 @@ class ModerationDecideView(PermissionCheckedMixin, WagtailAdminTemplateMixin, Fo
     decision_choices = ()
     # "The whole profile, its members and its history" and the like.
     inspect_link_label = ""
-    success_message = ""
+    success_message = _(
+        "Your decision on “%(name)s” is saved; its owners will be e-mailed."
+    )
+    # The service that records a decision and the selector of the history,
+    # both taking the record by the keyword ``record_name``.
+    record_name = ""
+    decide_service = None
+    decisions_selector = None
 
     def decide(self, action: str, reason: str):
-        raise NotImplementedError
+        self.decide_service(
+            **{self.record_name: self.object},
+            moderator=self.request.user,
+            action=action,
+            reason=reason,
+        )
 
     def decisions(self):
-        raise NotImplementedError
+        return self.decisions_selector(**{self.record_name: self.object})
 
     def get_queryset(self):
         return self.model._default_manager.all()
@@ -346,3 +444,26 @@ class ModerationViewSet(SnippetViewSet):
                 name="decide",
             ),
         ]
+
+
+# The dashboard ---------------------------------------------------------------
+
+
+class ModerationQueuePanel(Component):
+    """Counts of what awaits a moderator on their admin dashboard: each of
+    ``lines()`` is (sentence, address, link text)."""
+
+    template_name = "partners/admin/moderation_panel.html"
+    order = 90
+    panel_id = ""
+    heading = ""
+
+    def lines(self):
+        raise NotImplementedError
+
+    def get_context_data(self, parent_context):
+        return {
+            "panel_id": self.panel_id,
+            "heading": self.heading,
+            "lines": self.lines(),
+        }

@@ -3,7 +3,7 @@ same decision, kept in its own history and mailed to its own owners
 (``services.initiatives_decide``), as organisations do."""
 
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import ngettext
+from django.utils.translation import ngettext_lazy
 
 from partners.models import ModerationAction
 from partners.views.bulk_moderation import (
@@ -17,12 +17,26 @@ from projects.views.moderation import InitiativeFilterSet
 
 class InitiativeBulkDecision(ModerationBulkDecision):
     models = [Initiative]
-    template_name = "projects/admin/initiative_bulk_decide.html"
     filterset_class = InitiativeFilterSet
     search_fields = ("title",)
     reason_help_text = _(
         "The same reason goes to the owners of every initiative listed above, "
         "by e-mail."
+    )
+    intro = ngettext_lazy(
+        "This decision will be kept in the history of this initiative and "
+        "e-mailed to its owners:",
+        "This decision will be kept in the history of these %(counter)s "
+        "initiatives and e-mailed to their owners:",
+        "counter",
+    )
+    no_access_message = _("You may not moderate these initiatives:")
+    success_message = ngettext_lazy(
+        "“%(decision)s” is recorded for %(count)d initiative; its owners "
+        "will be e-mailed.",
+        "“%(decision)s” is recorded for %(count)d initiatives; their owners "
+        "will be e-mailed.",
+        "count",
     )
     queue = staticmethod(selectors.initiatives_moderation_queue)
     is_moderator = staticmethod(selectors.is_moderator)
@@ -32,15 +46,6 @@ class InitiativeBulkDecision(ModerationBulkDecision):
         return services.initiatives_decide(
             initiatives=objects, moderator=moderator, action=cls.decision, reason=reason
         )
-
-    def get_success_message(self, num_parent_objects, num_child_objects):
-        return ngettext(
-            "“%(decision)s” is recorded for %(count)d initiative; its owners "
-            "will be e-mailed.",
-            "“%(decision)s” is recorded for %(count)d initiatives; their owners "
-            "will be e-mailed.",
-            num_parent_objects,
-        ) % {"decision": self.decision.label, "count": num_parent_objects}
 
 
 BULK_ACTIONS = decision_bulk_actions(

@@ -9,21 +9,12 @@ from django.http import Http404
 from django.urls import reverse
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.ui.components import Component
+from django.utils.translation import ngettext
 from wagtail.snippets.views.snippets import DeleteView, HistoryView
 
 from partners import selectors as partner_selectors
 from partners.models import ModerationAction, ModerationStatus
-from partners.views.moderation_base import (
-    CorrectionEditView,
-    ModerationDecideView,
-    ModerationFilterSet,
-    ModerationIndexView,
-    ModerationInspectView,
-    age_filter,
-    country_filter,
-    flag_filter,
-)
+from partners.views import moderation_base
 from projects import selectors, services
 from projects.models import Initiative, SoughtSector
 
@@ -54,6 +45,14 @@ def field_labels(names) -> list[str]:
     return [capfirst(Initiative._meta.get_field(name).verbose_name) for name in names]
 
 
+def decisions_with_field_labels(*, initiative: Initiative) -> list:
+    """The history, each significant edit naming the fields it changed."""
+    decisions = list(selectors.initiative_decisions(initiative=initiative))
+    for decision in decisions:
+        decision.changed_field_labels = field_labels(decision.changed_fields)
+    return decisions
+
+
 # The queue -------------------------------------------------------------------
 
 
@@ -64,13 +63,13 @@ def _themes():
     return partner_selectors.themes_to_filter_by(translations=translations)
 
 
-class InitiativeFilterSet(ModerationFilterSet):
+class InitiativeFilterSet(moderation_base.ModerationFilterSet):
     age_field = "submitted_at"
 
     status = django_filters.ChoiceFilter(
         label=_("Status"), choices=QUEUE_STATUSES, empty_label=_("All")
     )
-    country = country_filter(selectors.initiative_countries)
+    country = moderation_base.country_filter(selectors.initiative_countries)
     theme = django_filters.ChoiceFilter(
         label=_("Theme"), choices=_themes, method="filter_facet", empty_label=_("All")
     )
@@ -80,8 +79,10 @@ class InitiativeFilterSet(ModerationFilterSet):
         method="filter_facet",
         empty_label=_("All"),
     )
-    edited = flag_filter(_("Edited since review"), "edited_since_review_at")
-    age = age_filter(_("Submitted"))
+    edited = moderation_base.flag_filter(
+        _("Edited since review"), "edited_since_review_at"
+    )
+    age = moderation_base.age_filter(_("Submitted"))
 
     class Meta:
         model = Initiative
@@ -92,7 +93,7 @@ class InitiativeFilterSet(ModerationFilterSet):
         return selectors.initiatives_filtered(queryset, **{name: value})
 
 
-class InitiativeIndexView(ModerationIndexView):
+class InitiativeIndexView(moderation_base.ModerationIndexView):
     """The moderation queue of initiatives."""
 
     def awaiting_review(self):
@@ -120,17 +121,14 @@ class InitiativeDeleteView(HidesDrafts, DeleteView):
     pass
 
 
-class InitiativeInspectView(HidesDrafts, ModerationInspectView):
+class InitiativeInspectView(HidesDrafts, moderation_base.ModerationInspectView):
     """An initiative with its moderation history, the fields each
     significant edit changed, and its partners."""
 
     template_name = "projects/admin/initiative_inspect.html"
 
     def decisions(self):
-        decisions = list(selectors.initiative_decisions(initiative=self.object))
-        for decision in decisions:
-            decision.changed_field_labels = field_labels(decision.changed_fields)
-        return decisions
+        return decisions_with_field_labels(initiative=self.object)
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -141,7 +139,7 @@ class InitiativeInspectView(HidesDrafts, ModerationInspectView):
         return context
 
 
-class InitiativeEditView(HidesDrafts, CorrectionEditView):
+class InitiativeEditView(HidesDrafts, moderation_base.CorrectionEditView):
     """Moderators correct an initiative here; status and owner are shown,
     not edited."""
 
@@ -151,7 +149,7 @@ class InitiativeEditView(HidesDrafts, CorrectionEditView):
         )
 
 
-class InitiativeDecideView(ModerationDecideView):
+class InitiativeDecideView(moderation_base.ModerationDecideView):
     """A moderator approves, rejects, requests changes to or suspends one
     initiative. The decision is kept in its history and e-mailed to the
     owner organisation's owners once saved."""
@@ -160,40 +158,42 @@ class InitiativeDecideView(ModerationDecideView):
     template_name = "projects/admin/initiative_decide.html"
     decision_choices = DECISION_CHOICES
     inspect_link_label = _("The whole initiative, its partners and its history")
-    success_message = _(
-        "Your decision on “%(name)s” is saved; the owners will be e-mailed."
-    )
+    record_name = "initiative"
+    decide_service = staticmethod(services.initiative_decide)
+    decisions_selector = staticmethod(decisions_with_field_labels)
 
     def get_queryset(self):
         return selectors.initiatives_moderation_queue()
-
-    def decide(self, action, reason):
-        services.initiative_decide(
-            initiative=self.object,
-            moderator=self.request.user,
-            action=action,
-            reason=reason,
-        )
-
-    def decisions(self):
-        return selectors.initiative_decisions(initiative=self.object)
 
 
 # The dashboard ---------------------------------------------------------------
 
 
-class InitiativeQueuePanel(Component):
+class InitiativeQueuePanel(moderation_base.ModerationQueuePanel):
     """ "N initiatives await review, M were edited since" on a moderator's
     admin dashboard."""
 
     name = "initiatives_awaiting_review"
-    template_name = "projects/admin/moderation_panel.html"
+    panel_id = "initiatives-awaiting-review"
+    heading = _("Initiatives")
     order = 91
 
-    def get_context_data(self, parent_context):
-        return {
-            "count": selectors.initiatives_awaiting_review().count(),
-            "edited_count": selectors.initiatives_edited_since_review().count(),
-            "queue_url": queue_url(),
-            "edited_url": queue_url(edited="true"),
-        }
+    def lines(self):
+        count = selectors.initiatives_awaiting_review().count()
+        edited = selectors.initiatives_edited_since_review().count()
+        awaiting = ngettext(
+            "%(counter)s initiative awaits review.",
+            "%(counter)s initiatives await review.",
+            count,
+        ) % {"counter": count}
+        changed = ngettext(
+            "%(counter)s public initiative was edited significantly since its "
+            "last review.",
+            "%(counter)s public initiatives were edited significantly since "
+            "their last review.",
+            edited,
+        ) % {"counter": edited}
+        return [
+            (awaiting, queue_url(), _("Open the initiatives’ queue")),
+            (changed, queue_url(edited="true"), _("See what changed")),
+        ]

@@ -2,45 +2,22 @@
 organisations' (see test_moderation.py: the admin is Wagtail's own, not under
 our policy and not axe-checked, but it must still stay on this machine)."""
 
-import importlib
-import re
-
 import pytest
-from django.apps import apps
-from django.contrib.auth.models import Group
 from playwright.sync_api import expect
 
 from hub.factories import UserFactory
 from partners.factories import OrganisationFactory
 from partners.models import ModerationAction, ModerationStatus
 from projects.factories import InitiativeFactory
+from tests.browser.admin import registry_moderator, sign_in_to_the_admin
 
 # This journey writes: it runs on a database that is flushed afterwards.
 pytestmark = pytest.mark.django_db(transaction=True)
 
-ORGANISATION_GROUP = importlib.import_module(
-    "partners.migrations.0003_registry_moderators_group"
-)
-INITIATIVE_PERMISSIONS = importlib.import_module(
-    "projects.migrations.0002_registry_moderators"
-)
-
-
-def _registry_moderator():
-    # A flush between transactional tests empties the groups that migrations
-    # made; the migrations' own steps make this one again.
-    ORGANISATION_GROUP.create_group(apps, None)
-    INITIATIVE_PERMISSIONS.grant(apps, None)
-    user = UserFactory(
-        username="mira", first_name="Mira", last_name="Moderator", verified=True
-    )
-    user.groups.add(Group.objects.get(name=INITIATIVE_PERMISSIONS.GROUP))
-    return user
-
 
 def test_moderator_approves_a_pending_initiative(writing_page):
     page = writing_page
-    _registry_moderator()
+    registry_moderator()
     initiative = InitiativeFactory(
         title="Slimme lantaarns Amersfoort",
         status=ModerationStatus.PENDING,
@@ -50,12 +27,7 @@ def test_moderator_approves_a_pending_initiative(writing_page):
     )
     InitiativeFactory(title="Nog een concept", status=ModerationStatus.DRAFT)
 
-    page.goto("/admin/login/")
-    page.get_by_label("Username").fill("mira")
-    page.get_by_label("Password").fill("a-Long-test-passphrase")
-    page.get_by_role("button", name="Sign in").click()
-    expect(page).to_have_url(re.compile(r"/admin/$"))
-    page.wait_for_load_state("networkidle")  # the dashboard's own late requests
+    sign_in_to_the_admin(page, "mira")
 
     page.get_by_role("link", name="Open the initiatives’ queue").click()
     title = page.get_by_role("link", name="Slimme lantaarns Amersfoort", exact=True)

@@ -67,11 +67,26 @@ def initiative():
     )
 
 
-def _decide(moderator, initiative, action, reason="", *, capture):
-    with capture(execute=True):
-        return services.initiative_decide(
-            initiative=initiative, moderator=moderator, action=action, reason=reason
-        )
+@pytest.fixture
+def decide(
+    initiative,
+    initiative_moderator,
+    tasks_run_at_once,
+    django_capture_on_commit_callbacks,
+):
+    """A moderator's decision on ``initiative``, its e-mail task run once
+    the decision is committed, as a worker would."""
+
+    def decide(action: str, reason: str = "") -> InitiativeDecision:
+        with django_capture_on_commit_callbacks(execute=True):
+            return services.initiative_decide(
+                initiative=initiative,
+                moderator=initiative_moderator,
+                action=action,
+                reason=reason,
+            )
+
+    return decide
 
 
 def _messages_by_recipient():
@@ -79,19 +94,8 @@ def _messages_by_recipient():
 
 
 class TestDecisionMail:
-    def test_approval_mails_each_owner_once_in_their_language(
-        self,
-        initiative,
-        initiative_moderator,
-        tasks_run_at_once,
-        django_capture_on_commit_callbacks,
-    ):
-        _decide(
-            initiative_moderator,
-            initiative,
-            "approve",
-            capture=django_capture_on_commit_callbacks,
-        )
+    def test_approval_mails_each_owner_once_in_their_language(self, initiative, decide):
+        decide("approve")
         messages = _messages_by_recipient()
         assert sorted(messages) == ["anne@example.org", "bram@example.org"]
         english, dutch = messages["anne@example.org"], messages["bram@example.org"]
@@ -103,38 +107,15 @@ class TestDecisionMail:
         assert "Het is goedgekeurd" in dutch.body
         assert initiative.get_absolute_url() in english.body
 
-    def test_rejection_tells_the_owners_why(
-        self,
-        initiative,
-        initiative_moderator,
-        tasks_run_at_once,
-        django_capture_on_commit_callbacks,
-    ):
-        _decide(
-            initiative_moderator,
-            initiative,
-            "reject",
-            "It is an advertisement, not an initiative.",
-            capture=django_capture_on_commit_callbacks,
-        )
+    def test_rejection_tells_the_owners_why(self, decide):
+        decide("reject", "It is an advertisement, not an initiative.")
         english = _messages_by_recipient()["anne@example.org"]
         assert "It has been rejected and will not appear on the hub." in english.body
         assert "It is an advertisement, not an initiative." in english.body
         assert len(mail.outbox) == 2
 
-    def test_a_retried_task_sends_nothing_twice(
-        self,
-        initiative,
-        initiative_moderator,
-        tasks_run_at_once,
-        django_capture_on_commit_callbacks,
-    ):
-        decision = _decide(
-            initiative_moderator,
-            initiative,
-            "approve",
-            capture=django_capture_on_commit_callbacks,
-        )
+    def test_a_retried_task_sends_nothing_twice(self, decide):
+        decision = decide("approve")
         assert len(mail.outbox) == 2
         tasks.notify_owners_of_initiative_decision(decision.pk)
         tasks.notify_owners_of_initiative_decision.delay(decision.pk)

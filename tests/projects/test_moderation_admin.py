@@ -326,7 +326,7 @@ class TestDecide:
         assert mail.outbox == []
         messages = [str(message).strip() for message in response.wsgi_request._messages]
         assert messages == [
-            "Your decision on “Utrecht smart lights” is saved; the owners will be "
+            "Your decision on “Utrecht smart lights” is saved; its owners will be "
             "e-mailed."
         ]
 
