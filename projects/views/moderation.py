@@ -7,13 +7,14 @@ import django_filters
 from django.conf import settings
 from django.http import Http404
 from django.urls import reverse
+from django.utils.http import urlencode
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from wagtail.snippets.views.snippets import DeleteView, HistoryView
 
 from partners import selectors as partner_selectors
-from partners.models import ModerationAction, ModerationStatus
+from partners.models import ORGANISATION_STATUSES, ModerationAction, ModerationStatus
 from partners.views import moderation_base
 from projects import selectors, services
 from projects.models import Initiative, SoughtSector
@@ -28,16 +29,15 @@ DECISION_CHOICES = [
     (ModerationAction.REJECT, _("Reject: the initiative stays hidden")),
     (ModerationAction.SUSPEND, _("Suspend: hide an initiative that was public")),
 ]
-# Moderators never see drafts, so they cannot filter for them either.
-QUEUE_STATUSES = [
-    choice for choice in ModerationStatus.choices if choice[0] != ModerationStatus.DRAFT
-]
+# Moderators never see drafts, so they cannot filter for them either: the
+# statuses left are those organisations have (they have no drafts).
+QUEUE_STATUSES = ORGANISATION_STATUSES
 
 
 def queue_url(**filters) -> str:
     """The initiatives that await review, oldest first (or ``filters``)."""
-    query = "&".join(f"{name}={value}" for name, value in filters.items())
-    return f"{reverse(QUEUE_URL_NAME)}?{query or f'status={ModerationStatus.PENDING}'}"
+    filters = filters or {"status": ModerationStatus.PENDING}
+    return f"{reverse(QUEUE_URL_NAME)}?{urlencode(filters)}"
 
 
 def field_labels(names) -> list[str]:
