@@ -1,27 +1,28 @@
-from django import forms
-from django.urls import path
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
-from wagtail.admin.ui.tables import DateColumn, StatusFlagColumn, StatusTagColumn
-from wagtail.permissions import register_permission_policy
+from wagtail.admin.ui.tables import DateColumn
 from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+from wagtail.snippets.views.snippets import SnippetViewSetGroup
 
 from partners import selectors
-from partners.models import ModerationStatus, Organisation
+from partners.models import Organisation
 from partners.views import bulk_moderation, moderation
+from partners.views.moderation_base import (
+    EXPORT_HEADINGS,
+    REGISTRY_MENU_HOOK,
+    ModerationViewSet,
+    classification_fields,
+    flag_column,
+    location_panel,
+    register_moderation,
+    source_panel,
+    status_column,
+    status_panel,
+)
 
 
-def _is_pending(organisation) -> bool:
-    return organisation.status == ModerationStatus.PENDING
-
-
-def _is_outdated(organisation) -> bool:
-    return organisation.stale_since is not None
-
-
-class OrganisationViewSet(SnippetViewSet):
+class OrganisationViewSet(ModerationViewSet):
     """The moderation queue and each organisation's history, corrections and
     decisions. Statuses change only through the decision view and the bulk
     actions, never through the edit form."""
@@ -32,29 +33,16 @@ class OrganisationViewSet(SnippetViewSet):
     index_view_class = moderation.OrganisationIndexView
     edit_view_class = moderation.OrganisationEditView
     inspect_view_class = moderation.OrganisationInspectView
-    inspect_view_enabled = True
-    copy_view_enabled = False
+    decide_view_class = moderation.OrganisationDecideView
     list_display = [
         "name",
         "sector",
         "kind",
         "country",
         "city",
-        StatusTagColumn(
-            "status",
-            accessor="get_status_display",
-            label=_("Status"),
-            sort_key="status",
-            primary=_is_pending,
-        ),
+        status_column(),
         DateColumn("created_at", label=_("Registered"), sort_key="created_at"),
-        StatusFlagColumn(
-            "outdated",
-            accessor=_is_outdated,
-            label=_("Outdated"),
-            true_label=_("Outdated"),
-            sort_key="stale_since",
-        ),
+        flag_column("outdated", "stale_since", _("Outdated")),
     ]
     filterset_class = moderation.OrganisationFilterSet
     search_fields = ["name", "short_name"]
@@ -76,11 +64,9 @@ class OrganisationViewSet(SnippetViewSet):
         "stale_since",
     ]
     export_headings = {
+        **EXPORT_HEADINGS,
         "get_sector_display": _("Helix sector"),
         "get_kind_display": _("Kind of organisation"),
-        "get_country_display": _("Country"),
-        "get_status_display": _("Status"),
-        "get_source_display": _("Source"),
         "created_at": _("Registered at"),
     }
     export_filename = "organisations"
@@ -110,13 +96,7 @@ class OrganisationViewSet(SnippetViewSet):
     ]
     # The status is shown, not edited: it changes only through a decision.
     panels = [
-        MultiFieldPanel(
-            [
-                FieldPanel("status", read_only=True),
-                FieldPanel("status_reason", read_only=True),
-            ],
-            heading=_("Moderation"),
-        ),
+        status_panel(),
         MultiFieldPanel(
             [
                 FieldPanel("name"),
@@ -130,22 +110,10 @@ class OrganisationViewSet(SnippetViewSet):
             ],
             heading=_("Profile"),
         ),
+        location_panel(),
         MultiFieldPanel(
             [
-                FieldPanel("city"),
-                FieldPanel("country"),
-                FieldPanel("latitude"),
-                FieldPanel("longitude"),
-            ],
-            heading=_("Location"),
-        ),
-        MultiFieldPanel(
-            [
-                FieldPanel("themes", widget=forms.CheckboxSelectMultiple),
-                FieldPanel(
-                    "sustainable_development_goals",
-                    widget=forms.CheckboxSelectMultiple,
-                ),
+                *classification_fields(),
                 FieldPanel("expertise"),
                 FieldPanel("offers"),
                 FieldPanel("offer_tags"),
@@ -154,31 +122,11 @@ class OrganisationViewSet(SnippetViewSet):
             ],
             heading=_("Expertise, offers and needs"),
         ),
-        MultiFieldPanel(
-            [
-                FieldPanel("source", read_only=True),
-                FieldPanel("external_id", read_only=True),
-            ],
-            heading=_("Source"),
-        ),
+        source_panel(),
     ]
 
     def get_queryset(self, request):
         return selectors.organisations_moderation_queue()
-
-    @property
-    def decide_view(self):
-        return self.construct_view(moderation.OrganisationDecideView)
-
-    def get_urlpatterns(self):
-        return [
-            *super().get_urlpatterns(),
-            path(
-                f"decide/<{self.pk_path_converter}:pk>/",
-                self.decide_view,
-                name="decide",
-            ),
-        ]
 
 
 class RegistryViewSetGroup(SnippetViewSetGroup):
@@ -186,22 +134,18 @@ class RegistryViewSetGroup(SnippetViewSetGroup):
     menu_icon = "clipboard-list"
     menu_order = 240
     items = (OrganisationViewSet,)
+    # Other apps add their queues here (initiatives do) without this app
+    # knowing them: a viewset whose ``menu_hook`` is this joins the menu.
+    submenu_hook = REGISTRY_MENU_HOOK
 
 
-register_permission_policy(
-    Organisation, moderation.OrganisationPermissionPolicy(Organisation)
+register_moderation(
+    Organisation,
+    moderate_permission=selectors.MODERATE_PERMISSION,
+    bulk_actions=bulk_moderation.BULK_ACTIONS,
+    panel=moderation.OrganisationQueuePanel,
 )
 register_snippet(RegistryViewSetGroup)
-
-
-for bulk_action in bulk_moderation.BULK_ACTIONS:
-    hooks.register("register_bulk_action", bulk_action)
-
-
-@hooks.register("construct_homepage_panels")
-def add_moderation_queue_panel(request, panels):
-    if selectors.is_moderator(request.user):
-        panels.append(moderation.ModerationQueuePanel())
 
 
 @hooks.register("register_admin_viewset")

@@ -3,7 +3,7 @@
 from django.conf import settings
 from django.contrib.postgres.search import SearchQuery, SearchVector
 from django.db import connection
-from django.db.models import Q, QuerySet
+from django.db.models import Case, IntegerField, Q, QuerySet, Value, When
 
 from partners import selectors as partner_selectors
 from partners.models import ModerationStatus, Organisation
@@ -97,6 +97,58 @@ def partners_confirmed(*, initiative: Initiative) -> QuerySet[InitiativePartner]
 
 def initiatives_awaiting_review() -> QuerySet[Initiative]:
     return Initiative.objects.filter(status=ModerationStatus.PENDING)
+
+
+def initiatives_moderation_queue() -> QuerySet[Initiative]:
+    """Every initiative sent for review at least once, with its owner, and
+    annotated so that those awaiting review can come first (``review_order``
+    0). Drafts are their owners' business alone: moderators never see them."""
+    return (
+        Initiative.objects.exclude(status=ModerationStatus.DRAFT)
+        .select_related("owner")
+        .annotate(
+            review_order=Case(
+                When(status=ModerationStatus.PENDING, then=Value(0)),
+                default=Value(1),
+                output_field=IntegerField(),
+            )
+        )
+    )
+
+
+def initiatives_edited_since_review() -> QuerySet[Initiative]:
+    """Public initiatives whose owners changed what they say since the last
+    decision (see ``services.initiative_update``)."""
+    return Initiative.objects.exclude(status=ModerationStatus.DRAFT).filter(
+        edited_since_review_at__isnull=False
+    )
+
+
+def initiative_decisions(*, initiative: Initiative):
+    """The initiative's moderation history, newest first, for moderators."""
+    return initiative.decisions.select_related("decided_by")
+
+
+def initiative_partners_for_moderators(
+    *, initiative: Initiative
+) -> QuerySet[InitiativePartner]:
+    """The partners confirmed or still invited, whatever their own status."""
+    return (
+        initiative.partnerships.exclude(state=PartnerState.DECLINED)
+        .select_related("organisation")
+        .order_by("state", "organisation__name", "pk")
+    )
+
+
+def initiative_countries() -> list[str]:
+    """The countries of the initiatives moderators see, as ISO codes."""
+    return list(
+        initiatives_moderation_queue()
+        .exclude(country="")
+        .order_by("country")
+        .values_list("country", flat=True)
+        .distinct()
+    )
 
 
 def initiatives_search(

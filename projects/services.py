@@ -179,6 +179,20 @@ def _record(
 
 
 @transaction.atomic
+def initiative_correct(*, initiative: Initiative, moderator, fields: dict):
+    """A moderator corrects an initiative (a typo, a wrong city) in the admin.
+    Status and owner stay as they are: those change only through a decision
+    or the owners' own steps, and a correction is no edit to review."""
+    if not selectors.is_moderator(moderator):
+        raise PermissionDenied
+    related = _apply_fields(initiative, fields)
+    initiative.full_clean()
+    initiative.save()
+    _save_related(initiative, related)
+    return initiative
+
+
+@transaction.atomic
 def initiative_submit(*, initiative: Initiative, user) -> Initiative:
     """Send a draft, or one whose changes a moderator asked for, for review."""
     if not selectors.initiative_can_edit(user=user, initiative=initiative):
