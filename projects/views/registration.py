@@ -95,11 +95,11 @@ def _editable_initiative(request, slug: str) -> Initiative:
     return initiative
 
 
-def _dashboard_url(*args) -> str:
+def _dashboard_url(**kwargs) -> str:
     return reverse("projects:my_initiatives")
 
 
-def _partners_url(slug: str) -> str:
+def _partners_url(slug: str, **kwargs) -> str:
     return reverse("projects:initiative_partners", kwargs={"slug": slug})
 
 
@@ -109,7 +109,7 @@ def _edit_url(slug: str) -> str:
 
 def _post_action(after_login):
     """A button's target: POST only (405 otherwise), for verified users. A
-    visitor whose session ran out logs in and lands on ``after_login(...)``,
+    visitor whose session ran out logs in and lands on ``after_login(**kwargs)``,
     since this address itself takes no GET."""
 
     def decorator(view):
@@ -119,7 +119,7 @@ def _post_action(after_login):
         @wraps(view)
         def wrapped(request, **kwargs):
             if not request.user.is_authenticated:
-                return redirect_to_login(after_login(*kwargs.values()))
+                return redirect_to_login(after_login(**kwargs))
             return verified_view(request, **kwargs)
 
         return wrapped
