@@ -14,7 +14,7 @@ from hub.models import Theme
 from partners.factories import MembershipFactory, OrganisationFactory
 from partners.models import ModerationAction, ModerationStatus
 from projects import selectors
-from projects.factories import InitiativeFactory
+from projects.factories import InitiativeFactory, InitiativePartnerFactory
 from projects.models import Initiative, InitiativeDecision
 
 pytestmark = pytest.mark.django_db
@@ -495,3 +495,25 @@ class TestDashboard:
         InitiativeFactory(owner=member_organisation, title="Shared lights")
         client.force_login(editor)
         assert "Shared lights" in client.get(DASHBOARD_URL).text
+
+
+class TestPersonalData:
+    def test_the_download_holds_initiatives_registered_and_invitations_answered(
+        self, client, signed_in, theme
+    ):
+        client.post(REGISTER_URL, form_data(action="draft", themes=[theme.pk]))
+        answered = InitiativePartnerFactory(
+            organisation=Initiative.objects.get().owner,
+            answered_by=signed_in,
+            role="Lends its streets",
+        )
+        InitiativeFactory(title="Someone else's", owner=answered.initiative.owner)
+        data = client.get("/en/account/privacy/download/").json()["initiatives"]
+        [registered] = data["initiatives_registered"]
+        assert registered["title"] == "Smart lighting on the Stratumseind"
+        assert registered["status"] == "draft"
+        assert registered["tags"] == ["lighting", "sensors"]
+        assert registered["themes"] == [theme.name]
+        [invitation] = data["partner_invitations_answered"]
+        assert invitation["initiative"] == answered.initiative.title
+        assert invitation["role"] == "Lends its streets"
