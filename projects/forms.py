@@ -136,6 +136,7 @@ class InitiativeForm(forms.ModelForm):
                 "Completed: finished."
             ),
             "city": _("We place the initiative on the map by its city."),
+            "country": _("The country the city is in."),
             "partners_sought": _(
                 "In a few sentences: the help, knowledge or facilities you need."
             ),
@@ -245,6 +246,7 @@ class LinkForm(forms.Form):
         required=False,
         max_length=500,
         assume_scheme="https",
+        help_text=_("For example https://www.example.org/our-project"),
         error_messages={
             "invalid": _("Please enter a web address such as https://www.example.org.")
         },
@@ -369,7 +371,10 @@ class ImageRemovalForm(forms.Form):
     """The existing images the owners tick to remove."""
 
     remove_images = forms.MultipleChoiceField(
-        label=_("Remove images"), required=False, widget=forms.CheckboxSelectMultiple
+        label=_("Remove images"),
+        required=False,
+        help_text=_("Tick the images to remove; they go when you save."),
+        widget=forms.CheckboxSelectMultiple,
     )
 
     def __init__(self, *args, images=(), **kwargs):

@@ -55,10 +55,14 @@ SUBMITTABLE = {ModerationStatus.DRAFT, ModerationStatus.CHANGES_REQUESTED}
 # Registering and editing ---------------------------------------------------
 
 
+# Words that follow /initiatives/ in the site's own addresses.
+RESERVED_SLUGS = frozenset({"register"})
+
+
 def initiative_slug(title: str, *, exclude_pk: int | None = None) -> str:
     """The slug a title asks for, with a number added where it is taken."""
     base = slugify(title)[:200] or "initiative"
-    taken = set(
+    taken = RESERVED_SLUGS | set(
         Initiative.objects.filter(slug__startswith=base)
         .exclude(pk=exclude_pk)
         .values_list("slug", flat=True)

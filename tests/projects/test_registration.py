@@ -517,3 +517,10 @@ class TestPersonalData:
         [invitation] = data["partner_invitations_answered"]
         assert invitation["initiative"] == answered.initiative.title
         assert invitation["role"] == "Lends its streets"
+
+
+def test_an_initiative_called_register_does_not_take_the_register_address(
+    client, signed_in
+):
+    client.post(REGISTER_URL, form_data(action="draft", title="Register"))
+    assert Initiative.objects.get().slug == "register-2"
