@@ -524,3 +524,9 @@ def test_an_initiative_called_register_does_not_take_the_register_address(
 ):
     client.post(REGISTER_URL, form_data(action="draft", title="Register"))
     assert Initiative.objects.get().slug == "register-2"
+
+
+def test_a_missing_theme_links_to_the_group_of_themes(client, signed_in):
+    page = client.post(REGISTER_URL, form_data()).text
+    assert '<a href="#id_themes">Themes: Please choose at least one theme.</a>' in page
+    assert '<fieldset id="id_themes"' in page
