@@ -204,3 +204,30 @@ def initiatives_filtered(
     if city.strip():
         queryset = queryset.filter(city__iexact=city.strip())
     return initiatives_search(queryset, q)
+
+
+def partnerships_of(*, initiative: Initiative) -> QuerySet[InitiativePartner]:
+    """Every partnership of ``initiative``, whatever its state, for its
+    owners' partners page."""
+    return initiative.partnerships.select_related("organisation").order_by(
+        "organisation__name", "pk"
+    )
+
+
+def organisations_invitable(
+    *, initiative: Initiative, query: str
+) -> QuerySet[Organisation]:
+    """Approved organisations matching ``query`` that ``initiative`` may
+    invite: neither its owner nor one already invited or confirmed (one that
+    declined may be asked again)."""
+    taken = initiative.partnerships.exclude(state=PartnerState.DECLINED).values(
+        "organisation"
+    )
+    candidates = (
+        partner_selectors.organisations_public()
+        .exclude(pk=initiative.owner_id)
+        .exclude(pk__in=taken)
+    )
+    return partner_selectors.organisations_search(candidates, query).order_by(
+        "name", "pk"
+    )

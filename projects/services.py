@@ -22,10 +22,13 @@ from projects import selectors
 from projects.models import (
     Initiative,
     InitiativeDecision,
+    InitiativeImage,
+    InitiativeLink,
     InitiativePartner,
     PartnerState,
     SoughtSector,
 )
+from projects.models.initiatives import MAX_IMAGES, MAX_LINKS
 
 RELATION_FIELDS = ("themes", "sustainable_development_goals")
 TAG_FIELDS = ("tags", "expertise_sought")
@@ -52,10 +55,14 @@ SUBMITTABLE = {ModerationStatus.DRAFT, ModerationStatus.CHANGES_REQUESTED}
 # Registering and editing ---------------------------------------------------
 
 
+# Words that follow /initiatives/ in the site's own addresses.
+RESERVED_SLUGS = frozenset({"register"})
+
+
 def initiative_slug(title: str, *, exclude_pk: int | None = None) -> str:
     """The slug a title asks for, with a number added where it is taken."""
     base = slugify(title)[:200] or "initiative"
-    taken = set(
+    taken = RESERVED_SLUGS | set(
         Initiative.objects.filter(slug__startswith=base)
         .exclude(pk=exclude_pk)
         .values_list("slug", flat=True)
@@ -108,6 +115,12 @@ def sectors_set(*, initiative: Initiative, sectors) -> None:
     )
 
 
+def _full_clean(initiative: Initiative) -> None:
+    # A draft may be saved with only its title; the summary is asked for
+    # when it is sent for review.
+    initiative.full_clean(exclude=["summary"] if initiative.is_draft else None)
+
+
 def _check_owner(*, user, owner: Organisation) -> None:
     if (
         not selectors.organisations_that_can_register(user=user)
@@ -125,7 +138,7 @@ def initiative_draft_create(*, user, owner: Organisation, fields: dict) -> Initi
     initiative = Initiative(owner=owner, status=ModerationStatus.DRAFT, created_by=user)
     related = _apply_fields(initiative, fields)
     initiative.slug = initiative_slug(initiative.title)
-    initiative.full_clean()
+    _full_clean(initiative)
     initiative.save()
     _save_related(initiative, related)
     return initiative
@@ -155,7 +168,7 @@ def initiative_update(*, initiative: Initiative, user, fields: dict) -> Initiati
         raise PermissionDenied
     changed = _changed(initiative, fields)
     related = _apply_fields(initiative, fields)
-    initiative.full_clean()
+    _full_clean(initiative)
     initiative.save()
     _save_related(initiative, related)
     if changed and initiative.status == ModerationStatus.APPROVED:
@@ -201,6 +214,11 @@ def initiative_submit(*, initiative: Initiative, user) -> Initiative:
         raise ValidationError(
             _("This initiative has already been sent for review."), code="submitted"
         )
+    if not initiative.summary.strip():
+        raise ValidationError(
+            _("Please write a summary before sending the initiative for review."),
+            code="summary_required",
+        )
     initiative.status = ModerationStatus.PENDING
     initiative.submitted_at = timezone.now()
     initiative.save(update_fields=["status", "submitted_at", "updated_at"])
@@ -237,6 +255,47 @@ def initiative_withdraw(*, initiative: Initiative, user) -> None:
     if not selectors.initiative_can_edit(user=user, initiative=initiative):
         raise PermissionDenied
     initiative.delete()
+
+
+@transaction.atomic
+def initiative_attachments_update(
+    *,
+    initiative: Initiative,
+    user,
+    links: list[dict] | None = None,
+    new_images: list[dict] = (),
+    removed_image_ids=(),
+) -> Initiative:
+    """Replace the initiative's links (``{"url", "label"}`` in order) when
+    ``links`` is given, remove the images named and add the new ones
+    (``{"image", "alt_text"}``), keeping at most MAX_LINKS and MAX_IMAGES."""
+    if not selectors.initiative_can_edit(user=user, initiative=initiative):
+        raise PermissionDenied
+    if links is not None:
+        if len(links) > MAX_LINKS:
+            raise ValidationError(
+                _("An initiative may have at most %(limit)s links."),
+                code="too_many_links",
+                params={"limit": MAX_LINKS},
+            )
+        initiative.links.all().delete()
+        InitiativeLink.objects.bulk_create(
+            InitiativeLink(initiative=initiative, sort_order=order, **link)
+            for order, link in enumerate(links)
+        )
+    initiative.images.filter(pk__in=list(removed_image_ids)).delete()
+    kept = initiative.images.count()
+    if kept + len(new_images) > MAX_IMAGES:
+        raise ValidationError(
+            _("An initiative may have at most %(limit)s images."),
+            code="too_many_images",
+            params={"limit": MAX_IMAGES},
+        )
+    for order, new in enumerate(new_images, start=kept):
+        image = InitiativeImage(initiative=initiative, sort_order=order, **new)
+        image.full_clean()
+        image.save()
+    return initiative
 
 
 # Partners --------------------------------------------------------------------
