@@ -83,6 +83,11 @@ class ArticlePage(ClassifiedMixin, Page):
             heading=_("Organisations involved"),
             label=_("organisation"),
         ),
+        InlinePanel(
+            "involved_initiatives",
+            heading=_("Initiatives involved"),
+            label=_("initiative"),
+        ),
     ]
     search_fields = [
         *Page.search_fields,
@@ -116,4 +121,5 @@ class ArticlePage(ClassifiedMixin, Page):
         )
         context["comment_form"] = CommentForm()
         context["organisations"] = selectors.organisations_involved(article=self)
+        context["initiatives"] = selectors.initiatives_involved(article=self)
         return context

@@ -33,7 +33,8 @@ class ThemeIndexPage(Page):
 
 
 class ThemePage(Page):
-    """A theme's story, with the latest articles and events on it gathered."""
+    """A theme's story, with the latest articles, events, organisations and
+    initiatives on it gathered."""
 
     theme = models.ForeignKey(
         "hub.Theme",
@@ -88,6 +89,9 @@ class ThemePage(Page):
         )
         context["lead_city"] = selectors.public_organisation(self.lead_city)
         context["organisations"] = selectors.organisations_with_theme(
+            theme=self.theme, limit=6
+        )
+        context["initiatives"] = selectors.initiatives_with_theme(
             theme=self.theme, limit=6
         )
         return context
