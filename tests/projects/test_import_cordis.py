@@ -331,6 +331,25 @@ class TestCommand:
             "participations.csv line 6: the project 700000 is not in projects.csv.\n"
         )
 
+    def test_a_second_run_finds_the_initiative_unchanged(self, tmp_path):
+        folder = cordis_folder(tmp_path)
+        call_command("import_cordis", folder, stdout=StringIO())
+        stdout = StringIO()
+        call_command("import_cordis", folder, stdout=stdout)
+        assert (
+            "Initiatives: 0 created, 0 updated, 1 unchanged, 0 rejected."
+            in stdout.getvalue().splitlines()
+        )
+
+    def test_a_folder_of_organisations_only_says_so_when_asked(self, tmp_path):
+        write(tmp_path, "organisations.csv", ORGANISATIONS_HEADER, ORGANISATIONS)
+        stdout = StringIO()
+        call_command("import_cordis", tmp_path, stdout=stdout, verbosity=2)
+        assert stdout.getvalue().splitlines()[:2] == [
+            "Organisations: 4 created, 0 updated, 0 unchanged, 0 rejected.",
+            "Initiatives: none in this folder.",
+        ]
+
     def test_a_projects_file_that_cannot_be_read_stops_the_command(self, tmp_path):
         folder = cordis_folder(tmp_path)
         (folder / "participations.csv").write_text("project_id,pic\n")

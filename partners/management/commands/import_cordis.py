@@ -35,17 +35,18 @@ class Command(BaseCommand):
             )
         ]
         for importer in follow_ups(DataSource.CORDIS):
-            report = self._run(importer.run, directory, progress)
-            if report is None:
-                if verbosity > 1:
-                    self.stdout.write(
-                        _("%(what)s: none in this folder.") % {"what": importer.label}
-                    )
-                continue
-            reports.append((importer.label, report))
+            reports.append(
+                (importer.label, self._run(importer.run, directory, progress))
+            )
         if verbosity:
             for label, report in reports:
-                self._summarise(label, report)
+                # None: the folder has none of its files (organisations only).
+                if report is not None:
+                    self._summarise(label, report)
+                elif verbosity > 1:
+                    self.stdout.write(
+                        _("%(what)s: none in this folder.") % {"what": label}
+                    )
             # The licence (CC BY 4.0) asks for this wherever the data is used.
             self.stdout.write(str(SOURCE_ATTRIBUTION[DataSource.CORDIS]))
 
