@@ -1,4 +1,5 @@
 from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.admin.ui.tables import DateColumn
 from wagtail.snippets.models import register_snippet
@@ -128,3 +129,10 @@ moderation_base.register_moderation(
     panel=moderation.InitiativeQueuePanel,
 )
 register_snippet(InitiativeViewSet)
+
+
+@hooks.register("register_admin_viewset")
+def register_initiative_chooser():
+    from projects.views.chooser import initiative_chooser_viewset
+
+    return initiative_chooser_viewset

@@ -23,9 +23,11 @@ from wagtailmedia.models import Media
 from hub.demo import child_page_add, demo_loader, translation_add
 from hub.models import StandardPage, SustainableDevelopmentGoal, Theme
 from partners.models import Organisation
+from projects.models import Initiative
 from publications import demo_content
 from publications.models import (
     ArticleIndexPage,
+    ArticleInitiative,
     ArticleOrganisation,
     ArticlePage,
     EventIndexPage,
@@ -96,6 +98,7 @@ def _news(home, dutch, themes, created) -> None:
             themes=[themes[slug] for slug in article["themes"]],
             tags=article["tags"],
             involved_organisations=_involved(article),
+            involved_initiatives=_initiatives_involved(article),
         )
         translation_add(
             page,
@@ -103,6 +106,7 @@ def _news(home, dutch, themes, created) -> None:
             article["nl"],
             created,
             involved_organisations=_involved(article),
+            involved_initiatives=_initiatives_involved(article),
         )
 
 
@@ -118,6 +122,17 @@ def _involved(article: dict) -> list[ArticleOrganisation]:
         ArticleOrganisation(organisation=organisations[slug])
         for slug in article.get("organisations", ())
         if slug in organisations
+    ]
+
+
+def _initiatives_involved(article: dict) -> list[ArticleInitiative]:
+    initiatives = Initiative.objects.in_bulk(
+        article.get("initiatives", ()), field_name="slug"
+    )
+    return [
+        ArticleInitiative(initiative=initiatives[slug])
+        for slug in article.get("initiatives", ())
+        if slug in initiatives
     ]
 
 

@@ -140,6 +140,8 @@ ARTICLES = [
             "city-of-utrecht",
             "city-of-eindhoven",
         ],
+        # Slugs of demo initiatives (projects.demo_content).
+        "initiatives": ["healthy-streets-utrecht"],
         "en": {
             "title": "VNG backs the G5 in carrying out the NL Smart City Strategy",
             "slug": "vng-backs-g5-smart-city-strategy",

@@ -8,6 +8,7 @@ from wagtail.models import Locale
 
 from hub.models import Theme
 from partners.models import ModerationStatus, Organisation
+from projects.models import Initiative
 from publications.models import (
     ArticleComment,
     ArticlePage,
@@ -151,4 +152,37 @@ def comments_for_moderation():
     moderators' listing in the admin."""
     return ArticleComment.objects.select_related("article", "author").annotate(
         flag_count=Count("flags")
+    )
+
+
+# Initiatives: readers see only public ones (approved, not paused, of an
+# approved owner), whatever an editor linked. Their themes are in the default
+# language: theme pages in another one match them by translation key.
+
+
+def initiatives_involved(*, article: ArticlePage) -> list[Initiative]:
+    return list(
+        Initiative.objects.public()
+        .filter(article_mentions__page=article)
+        .order_by("article_mentions__sort_order")
+        .select_related("owner")
+    )
+
+
+def initiatives_with_theme(*, theme: Theme, limit: int) -> list[Initiative]:
+    return list(
+        Initiative.objects.public()
+        .filter(themes__translation_key=theme.translation_key)
+        .order_by("-updated_at", "pk")
+        .select_related("owner")[:limit]
+    )
+
+
+def articles_mentioning_initiative(*, initiative, locale: Locale, limit: int):
+    """The coverage an initiative received: live articles in ``locale`` that
+    name it as involved (translations keep their original's initiatives)."""
+    return list(
+        live_articles(locale=locale)
+        .filter(involved_initiatives__initiative=initiative)
+        .distinct()[:limit]
     )

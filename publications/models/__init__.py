@@ -12,7 +12,7 @@ from publications.models.experts import (
     ExpertIndexPage,
     ExpertPage,
 )
-from publications.models.involvement import ArticleOrganisation
+from publications.models.involvement import ArticleInitiative, ArticleOrganisation
 from publications.models.magazine import MagazineIssuePage, MagazinePage
 from publications.models.manual import LetterPage, ManualPage
 from publications.models.news import ArticleIndexPage, ArticlePage, ArticleTag
@@ -22,6 +22,7 @@ from publications.models.themes import ThemeIndexPage, ThemePage
 __all__ = [
     "ArticleComment",
     "ArticleIndexPage",
+    "ArticleInitiative",
     "ArticleOrganisation",
     "ArticlePage",
     "ArticleTag",

@@ -84,6 +84,11 @@ class ArticlePage(SocialImageMixin, ClassifiedMixin, Page):
             heading=_("Organisations involved"),
             label=_("organisation"),
         ),
+        InlinePanel(
+            "involved_initiatives",
+            heading=_("Initiatives involved"),
+            label=_("initiative"),
+        ),
     ]
     search_fields = [
         *Page.search_fields,
@@ -117,4 +122,5 @@ class ArticlePage(SocialImageMixin, ClassifiedMixin, Page):
         )
         context["comment_form"] = CommentForm()
         context["organisations"] = selectors.organisations_involved(article=self)
+        context["initiatives"] = selectors.initiatives_involved(article=self)
         return context

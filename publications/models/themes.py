@@ -34,7 +34,8 @@ class ThemeIndexPage(SocialImageMixin, Page):
 
 
 class ThemePage(SocialImageMixin, Page):
-    """A theme's story, with the latest articles and events on it gathered."""
+    """A theme's story, with the latest articles, events, organisations and
+    initiatives on it gathered."""
 
     theme = models.ForeignKey(
         "hub.Theme",
@@ -89,6 +90,9 @@ class ThemePage(SocialImageMixin, Page):
         )
         context["lead_city"] = selectors.public_organisation(self.lead_city)
         context["organisations"] = selectors.organisations_with_theme(
+            theme=self.theme, limit=6
+        )
+        context["initiatives"] = selectors.initiatives_with_theme(
             theme=self.theme, limit=6
         )
         return context

@@ -1,5 +1,6 @@
 """Template tags through which other apps' pages show publications without
-importing this app: the registry's organisation page lists its coverage."""
+importing this app: the registry's organisation page and the initiative page
+list their coverage."""
 
 from django import template
 from wagtail.models import Locale
@@ -14,4 +15,12 @@ def articles_mentioning(organisation, limit: int = 6):
     """Live articles in the current language that name ``organisation``."""
     return selectors.articles_mentioning(
         organisation=organisation, locale=Locale.get_active(), limit=limit
+    )
+
+
+@register.simple_tag
+def articles_mentioning_initiative(initiative, limit: int = 6):
+    """Live articles in the current language that name ``initiative``."""
+    return selectors.articles_mentioning_initiative(
+        initiative=initiative, locale=Locale.get_active(), limit=limit
     )

@@ -13,6 +13,14 @@ from projects.models import Initiative, PartnerState
 
 pytestmark = pytest.mark.django_db
 
+
+@pytest.fixture(autouse=True)
+def _no_demo_initiatives(db):
+    """These tests count initiatives from an empty table, without the demo
+    site's."""
+    Initiative.objects.all().delete()
+
+
 FIELDS = {
     "title": "Smart lighting on the Stratumseind",
     "summary": "Street lights that dim when the street is empty.",
