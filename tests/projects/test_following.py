@@ -132,9 +132,7 @@ class TestFollowButtons:
         )
         assert response.url == organisation.get_absolute_url()
 
-    def test_the_organisation_page_offers_the_button(
-        self, follower_client, follower
-    ):
+    def test_the_organisation_page_offers_the_button(self, follower_client, follower):
         organisation = OrganisationFactory()
         html = follower_client.get(organisation.get_absolute_url()).text
         assert 'name="follow" value="1"' in html
@@ -142,9 +140,7 @@ class TestFollowButtons:
         html = follower_client.get(organisation.get_absolute_url()).text
         assert "Unfollow" in html
 
-    def test_the_theme_page_offers_the_button_in_each_language(
-        self, client, demo_site
-    ):
+    def test_the_theme_page_offers_the_button_in_each_language(self, client, demo_site):
         for path in ("/en/themes/mobility/", "/nl/themas/mobility/"):
             html = client.get(path).text
             assert reverse("projects:theme_follow", args=["mobility"]) in html
