@@ -7,6 +7,7 @@ class ProjectsConfig(AppConfig):
     verbose_name = _("Initiatives")
 
     def ready(self):
+        from hub.personal_data import register_exporter
         from partners import events
         from projects import following, following_hooks
 
@@ -14,3 +15,4 @@ class ProjectsConfig(AppConfig):
         # not import this app); Wagtail tells us of articles published.
         events.on_organisation_changed(following.notifications_record_for_organisation)
         following_hooks.connect()
+        register_exporter("following", following.personal_data)

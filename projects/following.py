@@ -133,8 +133,8 @@ def notifications_record(
 ) -> int:
     """A notification of ``kind`` about ``target`` for each of its followers
     (not for ``actor``, who knows). At most one per person, target and kind
-    a day: a second edit the same day adds nothing. Returns how many were
-    recorded."""
+    a day: a second edit the same day adds nothing. Returns how many
+    followers it was recorded for, counting any who had one already today."""
     field = target_field(target)
     followers = Follow.objects.filter(**{field: target})
     if actor is not None:
@@ -428,3 +428,28 @@ def _digest_mail(user, notifications, digest) -> None:
                 "following_url": reverse("projects:my_following"),
             },
         )
+
+
+# Personal data -------------------------------------------------------------------
+
+
+def personal_data(user) -> dict:
+    """What following keeps about ``user``, for their data download."""
+    return {
+        "digest": preferences_of(user=user).digest,
+        "follows": [
+            {"following": str(follow.target), "since": follow.created_at}
+            for follow in follows_of_user(user=user)
+        ],
+        "notifications": [
+            {
+                "kind": notification.kind,
+                "about": str(notification.target),
+                "detail": notification.detail,
+                "at": notification.created_at,
+                "read_at": notification.read_at,
+                "emailed_at": notification.emailed_at,
+            }
+            for notification in notifications_of_user(user=user)
+        ],
+    }

@@ -476,3 +476,12 @@ def _notify_again(user):
     organisation = OrganisationFactory()
     Follow.objects.create(user=user, organisation=organisation)
     following.notifications_record(target=organisation, kind=NotificationKind.UPDATED)
+
+
+def test_the_data_download_holds_what_i_follow(follower_client, follower):
+    organisation = OrganisationFactory(name="Gemeente Utrecht")
+    following.follow_create(user=follower, target=organisation)
+    following.notifications_record(target=organisation, kind=NotificationKind.UPDATED)
+    data = follower_client.get(reverse("account_data_download")).json()
+    assert data["following"]["follows"][0]["following"] == "Gemeente Utrecht"
+    assert data["following"]["notifications"][0]["kind"] == "updated"
