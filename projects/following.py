@@ -202,7 +202,10 @@ def notifications_record_for_article(*, article) -> int:
         .filter(article_mentions__page=article)
         .distinct(),
         *Theme.objects.filter(
-            translation_key__in=article.themes.values("translation_key"),
+            # The page's own (possibly not yet saved) themes, not a query.
+            translation_key__in=[
+                theme.translation_key for theme in article.themes.all()
+            ],
             locale__language_code=settings.LANGUAGE_CODE,
         ),
         *article_initiatives(article),
