@@ -10,7 +10,7 @@ from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
-from partners import geography, mail, selectors
+from partners import events, geography, mail, selectors
 from partners.models import (
     ACTION_STATUS,
     ACTIONS_NEEDING_REASON,
@@ -125,6 +125,12 @@ def organisation_update(*, organisation: Organisation, user, fields: dict):
     _save_related(organisation, related)
     if organisation.status == ModerationStatus.CHANGES_REQUESTED:
         _record_decision(organisation, ModerationAction.SUBMIT, actor=user)
+    elif organisation.is_public:
+        events.organisation_changed(
+            organisation=organisation,
+            change=events.OrganisationChange.UPDATED,
+            actor=user,
+        )
     return organisation
 
 
@@ -194,6 +200,12 @@ def organisation_decide(
         transaction.on_commit(
             lambda: tasks.notify_owners_of_decision.delay(decision.pk)
         )
+        if action == ModerationAction.APPROVE:
+            events.organisation_changed(
+                organisation=locked,
+                change=events.OrganisationChange.APPROVED,
+                actor=moderator,
+            )
     # The caller's copy shows the new status too.
     organisation.status, organisation.status_reason = locked.status, reason
     return decision

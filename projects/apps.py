@@ -7,8 +7,10 @@ class ProjectsConfig(AppConfig):
     verbose_name = _("Initiatives")
 
     def ready(self):
+        from partners import events
         from partners.importers import FollowUpImporter, follow_up_register
         from partners.models import DataSource
+        from projects import following, following_hooks
         from projects.importers import cordis
 
         # `import_cordis` imports the projects as initiatives after the
@@ -17,3 +19,7 @@ class ProjectsConfig(AppConfig):
             DataSource.CORDIS,
             FollowUpImporter(label=_("Initiatives"), run=cordis.initiatives_import),
         )
+        # The registry tells us of organisations approved or updated (it may
+        # not import this app); Wagtail tells us of articles published.
+        events.on_organisation_changed(following.notifications_record_for_organisation)
+        following_hooks.connect()

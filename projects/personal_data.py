@@ -4,6 +4,7 @@ registered by ``hub.personal_data``. Deleting the person keeps both, without
 their name: they belong to the organisations."""
 
 from hub.personal_data import register_exporter
+from projects import following
 from projects.models import Initiative, InitiativePartner
 
 
@@ -80,3 +81,4 @@ def initiatives_data(user) -> dict:
 
 
 register_exporter("initiatives", initiatives_data)
+register_exporter("following", following.personal_data)

@@ -18,13 +18,14 @@ from partners.models import (
     ModerationStatus,
     Organisation,
 )
-from projects import selectors
+from projects import following, selectors
 from projects.models import (
     Initiative,
     InitiativeDecision,
     InitiativeImage,
     InitiativeLink,
     InitiativePartner,
+    NotificationKind,
     PartnerState,
     SoughtSector,
 )
@@ -179,6 +180,9 @@ def initiative_update(*, initiative: Initiative, user, fields: dict) -> Initiati
             action=ModerationAction.EDIT_WHILE_PUBLIC,
             decided_by=user,
             changed_fields=changed,
+        )
+        following.notifications_record_for_initiative(
+            initiative=initiative, kind=NotificationKind.UPDATED, actor=user
         )
     return initiative
 
@@ -350,6 +354,12 @@ def partner_answer(*, partnership: InitiativePartner, user, accept: bool):
     partnership.state = PartnerState.CONFIRMED if accept else PartnerState.DECLINED
     partnership.answered_by, partnership.answered_at = user, timezone.now()
     partnership.save(update_fields=["state", "answered_by", "answered_at"])
+    if accept:
+        following.notifications_record_for_initiative(
+            initiative=partnership.initiative,
+            kind=NotificationKind.NEW_PARTNER,
+            detail=partnership.organisation.name,
+        )
     return partnership
 
 
@@ -425,6 +435,10 @@ def initiative_decide(
         transaction.on_commit(
             lambda: tasks.notify_owners_of_initiative_decision.delay(decision.pk)
         )
+        if action == ModerationAction.APPROVE:
+            following.notifications_record_for_initiative(
+                initiative=locked, kind=NotificationKind.APPROVED, actor=moderator
+            )
     initiative.status, initiative.status_reason = locked.status, reason
     initiative.edited_since_review_at = None
     return decision

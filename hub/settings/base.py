@@ -194,6 +194,10 @@ CELERY_BEAT_SCHEDULE = {
         "task": "projects.tasks.repair_missed_initiative_notifications",
         "schedule": 60 * 60.0,
     },
+    "send-following-digests": {
+        "task": "projects.tasks.send_digests",
+        "schedule": 60 * 60.0,
+    },
 }
 
 # Wagtail's own background work (reference index, focal points, cache purges)

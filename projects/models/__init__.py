@@ -1,5 +1,12 @@
 # The initiatives' models, re-exported so that code and migrations can say
 # ``projects.models.Initiative`` whatever module a model lives in.
+from projects.models.following import (
+    DigestFrequency,
+    Follow,
+    FollowingPreferences,
+    Notification,
+    NotificationKind,
+)
 from projects.models.initiatives import (
     Initiative,
     InitiativeDecision,
@@ -14,6 +21,9 @@ from projects.models.initiatives import (
 from projects.models.partnership import InitiativePartner, PartnerState
 
 __all__ = [
+    "DigestFrequency",
+    "Follow",
+    "FollowingPreferences",
     "Initiative",
     "InitiativeDecision",
     "InitiativeImage",
@@ -22,6 +32,8 @@ __all__ = [
     "InitiativeSource",
     "InitiativeStage",
     "InitiativeTag",
+    "Notification",
+    "NotificationKind",
     "PartnerState",
     "SoughtExpertiseTag",
     "SoughtSector",
