@@ -3,8 +3,9 @@
 from django.conf import settings
 from django.contrib.postgres.search import SearchQuery, SearchVector
 from django.db import connection
-from django.db.models import Q, QuerySet
+from django.db.models import Count, Prefetch, Q, QuerySet
 
+from hub.models import SustainableDevelopmentGoal, Theme
 from partners import selectors as partner_selectors
 from partners.models import ModerationStatus, Organisation
 from projects.models import Initiative, InitiativePartner, PartnerState
@@ -152,3 +153,84 @@ def initiatives_filtered(
     if city.strip():
         queryset = queryset.filter(city__iexact=city.strip())
     return initiatives_search(queryset, q)
+
+
+# Open data and statistics ------------------------------------------------------
+
+
+def initiatives_for_open_data(queryset: QuerySet[Initiative]) -> QuerySet[Initiative]:
+    """What the exports and the API write about each initiative, in a fixed
+    number of queries; ``public_partnerships`` holds the partners a visitor
+    sees (see ``partners_confirmed``)."""
+    return queryset.select_related("owner").prefetch_related(
+        "themes",
+        "sustainable_development_goals",
+        "tags",
+        "expertise_sought",
+        "sought_sectors",
+        Prefetch(
+            "partnerships",
+            queryset=InitiativePartner.objects.confirmed()
+            .filter(organisation__status=ModerationStatus.APPROVED)
+            .select_related("organisation")
+            .order_by("organisation__slug"),
+            to_attr="public_partnerships",
+        ),
+    )
+
+
+def organisations_for_open_data(
+    queryset: QuerySet[Organisation],
+) -> QuerySet[Organisation]:
+    """What the exports and the API write about each organisation, in a
+    fixed number of queries."""
+    return queryset.prefetch_related(
+        "themes",
+        "sustainable_development_goals",
+        "expertise",
+        "offer_tags",
+        "seek_tags",
+    )
+
+
+def theme_names_by_language() -> dict[str, dict[str, str]]:
+    """Each theme's name in every language it has, by translation key."""
+    names: dict[str, dict[str, str]] = {}
+    for key, language, name in Theme.objects.values_list(
+        "translation_key", "locale__language_code", "name"
+    ):
+        names.setdefault(str(key), {})[language] = name
+    return names
+
+
+def themes_public() -> QuerySet[Theme]:
+    """The themes initiatives and organisations are classified with: those
+    of the default language."""
+    return Theme.objects.filter(locale__language_code=settings.LANGUAGE_CODE)
+
+
+def sustainable_development_goals() -> QuerySet[SustainableDevelopmentGoal]:
+    return SustainableDevelopmentGoal.objects.order_by("number")
+
+
+def countries_of_public_initiatives() -> list[str]:
+    """The codes of the countries where public initiatives take place."""
+    return list(
+        initiatives_public()
+        .exclude(country="")
+        .order_by("country")
+        .values_list("country", flat=True)
+        .distinct()
+    )
+
+
+def counted_by(queryset: QuerySet, field: str) -> list[tuple]:
+    """(value, how many rows of ``queryset`` have it) for each value of
+    ``field`` that occurs, most first: counted in the database."""
+    rows = (
+        queryset.values(field)
+        .annotate(count=Count("pk", distinct=True))
+        .order_by("-count", field)
+    )
+    # Rows without a value (no theme, no country) are not a value of their own.
+    return [(row[field], row["count"]) for row in rows if row[field] not in ("", None)]
