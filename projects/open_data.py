@@ -119,15 +119,12 @@ def _themes(themes, names: dict) -> list[dict]:
     ]
 
 
-def _names(values) -> list[str]:
-    return sorted(tag.name for tag in values)
-
-
 def initiative_record(
     initiative: Initiative, *, root_url: str, theme_names: dict
 ) -> dict:
     """An initiative's public fields. ``theme_names`` maps a theme's
-    translation key to its names by language (``theme_names_by_language``)."""
+    translation key to its names by language (``theme_names_by_language``);
+    the initiative carries its ``tag_names`` (``with_tag_names``)."""
     return {
         "slug": initiative.slug,
         "title": initiative.title,
@@ -145,9 +142,9 @@ def initiative_record(
         "sustainable_development_goals": [
             goal.number for goal in initiative.sustainable_development_goals.all()
         ],
-        "tags": _names(initiative.tags.all()),
+        "tags": initiative.tag_names["tags"],
         "sectors_sought": sorted(s.sector for s in initiative.sought_sectors.all()),
-        "expertise_sought": _names(initiative.expertise_sought.all()),
+        "expertise_sought": initiative.tag_names["expertise_sought"],
         "partners_sought": initiative.partners_sought,
         "start_date": _date(initiative.start_date),
         "end_date": _date(initiative.end_date),
@@ -177,11 +174,11 @@ def organisation_record(
         "sustainable_development_goals": [
             goal.number for goal in organisation.sustainable_development_goals.all()
         ],
-        "expertise": _names(organisation.expertise.all()),
+        "expertise": organisation.tag_names["expertise"],
         "offers": organisation.offers,
-        "offer_tags": _names(organisation.offer_tags.all()),
+        "offer_tags": organisation.tag_names["offer_tags"],
         "seeks": organisation.seeks,
-        "seek_tags": _names(organisation.seek_tags.all()),
+        "seek_tags": organisation.tag_names["seek_tags"],
         "source": organisation.source,
         "attribution": _attribution(ORGANISATION_ATTRIBUTION, organisation.source),
     }
@@ -266,22 +263,27 @@ def geojson_collection(records: Iterable[dict]) -> dict:
 
 # Records from querysets --------------------------------------------------------
 
-# Rows fetched at a time: a download of every organisation streams in chunks,
-# each chunk with its prefetches, instead of loading all at once.
-CHUNK_SIZE = 2000
+# Rows fetched at a time: a download of every organisation streams in batches,
+# each with its prefetches, instead of loading all at once.
+BATCH_SIZE = 2000
 
 
-def initiative_records(queryset, *, root_url: str, theme_names: dict):
-    """``initiative_record`` for each initiative of ``queryset`` (prepared by
-    ``projects.selectors.initiatives_for_open_data``), fetched in chunks."""
-    for initiative in queryset.iterator(chunk_size=CHUNK_SIZE):
-        yield initiative_record(initiative, root_url=root_url, theme_names=theme_names)
+def in_batches(queryset, size: int = BATCH_SIZE):
+    """``queryset`` as lists of at most ``size`` rows, fetched a batch at a
+    time with its prefetches."""
+    batch = []
+    for item in queryset.iterator(chunk_size=size):
+        batch.append(item)
+        if len(batch) == size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
 
 
-def organisation_records(queryset, *, root_url: str, theme_names: dict):
-    """``organisation_record`` for each organisation of ``queryset`` (prepared
-    by ``projects.selectors.organisations_for_open_data``), fetched in chunks."""
-    for organisation in queryset.iterator(chunk_size=CHUNK_SIZE):
-        yield organisation_record(
-            organisation, root_url=root_url, theme_names=theme_names
-        )
+def records(queryset, to_records):
+    """The records of ``queryset``, made a batch at a time by
+    ``to_records(batch)``, which may add what a batch needs in a few queries
+    (such as ``projects.selectors.with_tag_names``)."""
+    for batch in in_batches(queryset):
+        yield from to_records(batch)

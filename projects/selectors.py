@@ -7,8 +7,20 @@ from django.db.models import Count, Prefetch, Q, QuerySet
 
 from hub.models import SustainableDevelopmentGoal, Theme
 from partners import selectors as partner_selectors
-from partners.models import ModerationStatus, Organisation
-from projects.models import Initiative, InitiativePartner, PartnerState
+from partners.models import (
+    ExpertiseTag,
+    ModerationStatus,
+    OfferTag,
+    Organisation,
+    SeekTag,
+)
+from projects.models import (
+    Initiative,
+    InitiativePartner,
+    InitiativeTag,
+    PartnerState,
+    SoughtExpertiseTag,
+)
 
 MODERATE_PERMISSION = "projects.moderate_initiative"
 # The same expression as the full-text index in migration 0003_search_indexes.
@@ -158,15 +170,23 @@ def initiatives_filtered(
 # Open data and statistics ------------------------------------------------------
 
 
+# The tags of each kind, by the field that holds them: read a batch at a time
+# (``with_tag_names``), since taggit's prefetch builds a query per record.
+INITIATIVE_TAGS = {"tags": InitiativeTag, "expertise_sought": SoughtExpertiseTag}
+ORGANISATION_TAGS = {
+    "expertise": ExpertiseTag,
+    "offer_tags": OfferTag,
+    "seek_tags": SeekTag,
+}
+
+
 def initiatives_for_open_data(queryset: QuerySet[Initiative]) -> QuerySet[Initiative]:
     """What the exports and the API write about each initiative, in a fixed
     number of queries; ``public_partnerships`` holds the partners a visitor
-    sees (see ``partners_confirmed``)."""
+    sees (see ``partners_confirmed``). Tags come through ``with_tag_names``."""
     return queryset.select_related("owner").prefetch_related(
         "themes",
         "sustainable_development_goals",
-        "tags",
-        "expertise_sought",
         "sought_sectors",
         Prefetch(
             "partnerships",
@@ -183,14 +203,26 @@ def organisations_for_open_data(
     queryset: QuerySet[Organisation],
 ) -> QuerySet[Organisation]:
     """What the exports and the API write about each organisation, in a
-    fixed number of queries."""
-    return queryset.prefetch_related(
-        "themes",
-        "sustainable_development_goals",
-        "expertise",
-        "offer_tags",
-        "seek_tags",
-    )
+    fixed number of queries. Tags come through ``with_tag_names``."""
+    return queryset.prefetch_related("themes", "sustainable_development_goals")
+
+
+def with_tag_names(records: list, tag_models: dict) -> list:
+    """Give each of ``records`` a ``tag_names``: {field: its tags' names,
+    sorted} for each field of ``tag_models`` (``INITIATIVE_TAGS`` or
+    ``ORGANISATION_TAGS``), in one query per field."""
+    by_id = {record.pk: record for record in records}
+    for record in records:
+        record.tag_names = {field: [] for field in tag_models}
+    for field, through in tag_models.items():
+        rows = (
+            through.objects.filter(content_object_id__in=list(by_id))
+            .order_by("tag__name")
+            .values_list("content_object_id", "tag__name")
+        )
+        for record_id, name in rows:
+            by_id[record_id].tag_names[field].append(name)
+    return records
 
 
 def theme_names_by_language() -> dict[str, dict[str, str]]:

@@ -12,7 +12,6 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 
-from hub.seo import site_root_url
 from partners import selectors as partner_selectors
 from projects import open_data, openapi, selectors
 from projects.open_data_filters import (
@@ -21,6 +20,7 @@ from projects.open_data_filters import (
     initiative_facets,
     organisation_facets,
 )
+from projects.views.open_data import records_maker
 
 SAFE_METHODS = ("GET", "HEAD")
 # The URLconf of the API alone, which has no language prefixes; see _json.
@@ -62,9 +62,9 @@ def api_view(view):
     return wrapper
 
 
-def _page(request, queryset, to_record):
+def _page(request, queryset, to_records):
     """The envelope of every list: ``count``, ``next``, ``previous`` and the
-    ``results`` of the page asked for, made by ``to_record``."""
+    ``results`` of the page asked for, made by ``to_records(items)``."""
     form = PageForm(request.GET)
     if not form.is_valid():
         return _bad_filters(request, form.errors)
@@ -84,7 +84,7 @@ def _page(request, queryset, to_record):
             "next": _page_url(request, number + 1) if number < last else None,
             "previous": _page_url(request, number - 1) if number > 1 else None,
             **open_data.licence_notice(),
-            "results": [to_record(item) for item in queryset[start : start + size]],
+            "results": to_records(list(queryset[start : start + size])),
         },
     )
 
@@ -101,14 +101,6 @@ def _bad_filters(request, errors) -> JsonResponse:
         400,
         _("A parameter has a value we do not know; see errors."),
         {name: list(messages) for name, messages in errors.items()},
-    )
-
-
-def _serialiser(request, record_function):
-    root_url = site_root_url(request)
-    theme_names = selectors.theme_names_by_language()
-    return functools.partial(
-        record_function, root_url=root_url, theme_names=theme_names
     )
 
 
@@ -131,7 +123,7 @@ def initiatives(request):
     queryset = selectors.initiatives_for_open_data(
         selectors.initiatives_filtered(selectors.initiatives_public(), **filters)
     ).order_by("slug")
-    return _page(request, queryset, _serialiser(request, open_data.initiative_record))
+    return _page(request, queryset, records_maker(request, "initiatives"))
 
 
 @api_view
@@ -141,7 +133,7 @@ def initiative(request, slug):
     ).first()
     if found is None:
         return _error(request, 404, _("There is no public initiative with this slug."))
-    return _json(request, _serialiser(request, open_data.initiative_record)(found))
+    return _json(request, records_maker(request, "initiatives")([found])[0])
 
 
 @api_view
@@ -154,7 +146,7 @@ def organisations(request):
             partner_selectors.organisations_public(), **filters
         )
     ).order_by("slug")
-    return _page(request, queryset, _serialiser(request, open_data.organisation_record))
+    return _page(request, queryset, records_maker(request, "organisations"))
 
 
 @api_view
@@ -166,7 +158,7 @@ def organisation(request, slug):
         return _error(
             request, 404, _("There is no public organisation with this slug.")
         )
-    return _json(request, _serialiser(request, open_data.organisation_record)(found))
+    return _json(request, records_maker(request, "organisations")([found])[0])
 
 
 @api_view
@@ -175,7 +167,7 @@ def themes(request):
     return _page(
         request,
         selectors.themes_public().order_by("sort_order", "slug"),
-        functools.partial(open_data.theme_record, theme_names=names),
+        lambda items: [open_data.theme_record(t, theme_names=names) for t in items],
     )
 
 
@@ -184,7 +176,7 @@ def sdgs(request):
     return _page(
         request,
         selectors.sustainable_development_goals(),
-        open_data.sustainable_development_goal_record,
+        lambda items: [open_data.sustainable_development_goal_record(g) for g in items],
     )
 
 

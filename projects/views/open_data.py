@@ -1,6 +1,7 @@
 """The open-data page and the downloads of approved initiatives and
 organisations as CSV, JSON and GeoJSON."""
 
+import functools
 import json
 
 from django.http import HttpResponse, HttpResponseBadRequest, StreamingHttpResponse
@@ -94,10 +95,8 @@ def initiatives_export(request, format):
     queryset = selectors.initiatives_for_open_data(
         selectors.initiatives_filtered(selectors.initiatives_public(), **filters)
     )
-    records = open_data.initiative_records(
-        queryset.order_by("slug"),
-        root_url=site_root_url(request),
-        theme_names=selectors.theme_names_by_language(),
+    records = open_data.records(
+        queryset.order_by("slug"), records_maker(request, "initiatives")
     )
     return _download(records, "initiatives", format, open_data.INITIATIVE_COLUMNS)
 
@@ -112,12 +111,33 @@ def organisations_export(request, format):
             partner_selectors.organisations_public(), **filters
         )
     )
-    records = open_data.organisation_records(
-        queryset.order_by("slug"),
+    records = open_data.records(
+        queryset.order_by("slug"), records_maker(request, "organisations")
+    )
+    return _download(records, "organisations", format, open_data.ORGANISATION_COLUMNS)
+
+
+def records_maker(request, dataset: str):
+    """A function that makes the records of a batch of ``dataset``
+    ("initiatives" or "organisations"), with what all records of the request
+    share fetched once, and the batch's tags in a query per kind."""
+    tag_models, record = {
+        "initiatives": (selectors.INITIATIVE_TAGS, open_data.initiative_record),
+        "organisations": (selectors.ORGANISATION_TAGS, open_data.organisation_record),
+    }[dataset]
+    to_record = functools.partial(
+        record,
         root_url=site_root_url(request),
         theme_names=selectors.theme_names_by_language(),
     )
-    return _download(records, "organisations", format, open_data.ORGANISATION_COLUMNS)
+
+    def to_records(batch: list) -> list[dict]:
+        return [
+            to_record(item)
+            for item in selectors.with_tag_names(batch, tag_models=tag_models)
+        ]
+
+    return to_records
 
 
 def _download(records, dataset: str, format: str, columns: list[str]):
