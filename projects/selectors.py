@@ -3,11 +3,33 @@
 from django.conf import settings
 from django.contrib.postgres.search import SearchQuery, SearchVector
 from django.db import connection
-from django.db.models import Case, IntegerField, Q, QuerySet, Value, When
+from django.db.models import (
+    Case,
+    Count,
+    IntegerField,
+    Prefetch,
+    Q,
+    QuerySet,
+    Value,
+    When,
+)
 
+from hub.models import SustainableDevelopmentGoal, Theme
 from partners import selectors as partner_selectors
-from partners.models import ModerationStatus, Organisation
-from projects.models import Initiative, InitiativePartner, PartnerState
+from partners.models import (
+    ExpertiseTag,
+    ModerationStatus,
+    OfferTag,
+    Organisation,
+    SeekTag,
+)
+from projects.models import (
+    Initiative,
+    InitiativePartner,
+    InitiativeTag,
+    PartnerState,
+    SoughtExpertiseTag,
+)
 
 MODERATE_PERMISSION = "projects.moderate_initiative"
 # The same expression as the full-text index in migration 0003_search_indexes.
@@ -231,3 +253,104 @@ def organisations_invitable(
     return partner_selectors.organisations_search(candidates, query).order_by(
         "name", "pk"
     )
+
+
+# Open data and statistics ------------------------------------------------------
+
+
+# The tags of each kind, by the field that holds them: read a batch at a time
+# (``with_tag_names``), since taggit's prefetch builds a query per record.
+INITIATIVE_TAGS = {"tags": InitiativeTag, "expertise_sought": SoughtExpertiseTag}
+ORGANISATION_TAGS = {
+    "expertise": ExpertiseTag,
+    "offer_tags": OfferTag,
+    "seek_tags": SeekTag,
+}
+
+
+def initiatives_for_open_data(queryset: QuerySet[Initiative]) -> QuerySet[Initiative]:
+    """What the exports and the API write about each initiative, in a fixed
+    number of queries; ``public_partnerships`` holds the partners a visitor
+    sees (see ``partners_confirmed``). Tags come through ``with_tag_names``."""
+    return queryset.select_related("owner").prefetch_related(
+        "themes",
+        "sustainable_development_goals",
+        "sought_sectors",
+        Prefetch(
+            "partnerships",
+            queryset=InitiativePartner.objects.confirmed()
+            .filter(organisation__status=ModerationStatus.APPROVED)
+            .select_related("organisation")
+            .order_by("organisation__slug"),
+            to_attr="public_partnerships",
+        ),
+    )
+
+
+def organisations_for_open_data(
+    queryset: QuerySet[Organisation],
+) -> QuerySet[Organisation]:
+    """What the exports and the API write about each organisation, in a
+    fixed number of queries. Tags come through ``with_tag_names``."""
+    return queryset.prefetch_related("themes", "sustainable_development_goals")
+
+
+def with_tag_names(records: list, tag_models: dict) -> list:
+    """Give each of ``records`` a ``tag_names``: {field: its tags' names,
+    sorted} for each field of ``tag_models`` (``INITIATIVE_TAGS`` or
+    ``ORGANISATION_TAGS``), in one query per field."""
+    by_id = {record.pk: record for record in records}
+    for record in records:
+        record.tag_names = {field: [] for field in tag_models}
+    for field, through in tag_models.items():
+        rows = (
+            through.objects.filter(content_object_id__in=list(by_id))
+            .order_by("tag__name")
+            .values_list("content_object_id", "tag__name")
+        )
+        for record_id, name in rows:
+            by_id[record_id].tag_names[field].append(name)
+    return records
+
+
+def theme_names_by_language() -> dict[str, dict[str, str]]:
+    """Each theme's name in every language it has, by translation key."""
+    names: dict[str, dict[str, str]] = {}
+    for key, language, name in Theme.objects.values_list(
+        "translation_key", "locale__language_code", "name"
+    ):
+        names.setdefault(str(key), {})[language] = name
+    return names
+
+
+def themes_public() -> QuerySet[Theme]:
+    """The themes initiatives and organisations are classified with: those
+    of the default language."""
+    return Theme.objects.filter(locale__language_code=settings.LANGUAGE_CODE)
+
+
+def sustainable_development_goals() -> QuerySet[SustainableDevelopmentGoal]:
+    return SustainableDevelopmentGoal.objects.order_by("number")
+
+
+def countries_of_public_initiatives() -> list[str]:
+    """The codes of the countries where public initiatives take place."""
+    return list(
+        initiatives_public()
+        .exclude(country="")
+        .order_by("country")
+        .values_list("country", flat=True)
+        .distinct()
+    )
+
+
+def counted_by(queryset: QuerySet, field: str) -> list[tuple]:
+    """(value, how many rows of ``queryset`` have it) for each value of
+    ``field`` that occurs, most first: counted in the database."""
+    rows = (
+        queryset.values(field)
+        .annotate(count=Count("pk", distinct=True))
+        .order_by("-count", field)
+    )
+    # Rows without a value (no theme, no country) are not a value of their own.
+    return [(row[field], row["count"]) for row in rows if row[field] not in ("", None)]
