@@ -173,9 +173,7 @@ class TestInitiativeList:
 
     def test_searches_titles_and_summaries(self, client, catalogue):
         assert _titles(client.get(LIST, {"q": "schoolyards"})) == ["Green schoolyards"]
-        assert _titles(client.get(LIST, {"q": "rain gardens"})) == [
-            "Green schoolyards"
-        ]
+        assert _titles(client.get(LIST, {"q": "rain gardens"})) == ["Green schoolyards"]
         assert _titles(client.get(LIST, {"q": "waste heat port"})) == [
             "Antwerp harbour heat"
         ]
@@ -281,9 +279,7 @@ class TestInitiativeList:
         assert "Healthy urban living" not in response.text
 
     def test_htmx_gets_only_the_results_and_the_new_count(self, client, catalogue):
-        response = client.get(
-            LIST, {"country": "BE"}, headers={"HX-Request": "true"}
-        )
+        response = client.get(LIST, {"country": "BE"}, headers={"HX-Request": "true"})
         assert "<html" not in response.text
         assert "<form" not in response.text
         assert "Antwerp harbour heat" in response.text
@@ -309,9 +305,7 @@ class TestInitiativeList:
         html = client.get(LIST).text
         assert 'aria-labelledby="initiative-map-heading"' in html
         assert 'data-map-data-url="/en/initiatives/map.geojson"' in html
-        assert (
-            'data-tile-url="https://tile.openstreetmap.org/{z}/{x}/{y}.png"' in html
-        )
+        assert 'data-tile-url="https://tile.openstreetmap.org/{z}/{x}/{y}.png"' in html
         assert "OpenStreetMap" in html
         assert 'href="#initiative-results-section"' in html
         assert 'id="initiative-results-section"' in html
@@ -512,7 +506,8 @@ class TestInitiativePage:
         assert 'href="mailto:info@owner.example.org"' in text
 
     def test_shows_no_contact_when_neither_gives_one(self, client, catalogue):
-        assert "mailto:" not in client.get(catalogue["lighting"].get_absolute_url()).text
+        page = client.get(catalogue["lighting"].get_absolute_url())
+        assert "mailto:" not in page.text
 
     def test_description_is_escaped(self, client, db):
         initiative = InitiativeFactory(description="<script>alert(1)</script>")
@@ -573,9 +568,7 @@ class TestInitiativePage:
         assert overrides.get("status_reason", "") in response.text
         assert '<meta name="robots" content="noindex">' in response.text
 
-    def test_moderators_see_one_awaiting_review(
-        self, client, db, initiative_moderator
-    ):
+    def test_moderators_see_one_awaiting_review(self, client, db, initiative_moderator):
         pending = _hidden({"status": ModerationStatus.PENDING})
         client.force_login(initiative_moderator)
         response = client.get(pending.get_absolute_url())
@@ -640,9 +633,10 @@ class TestOrganisationPage:
 
     def test_has_no_initiatives_section_without_initiatives(self, client, db):
         organisation = OrganisationFactory()
-        assert "organisation-initiatives" not in client.get(
-            organisation.get_absolute_url()
-        ).text
+        assert (
+            "organisation-initiatives"
+            not in client.get(organisation.get_absolute_url()).text
+        )
 
     def test_queries_do_not_grow_with_its_initiatives(
         self, client, db, django_assert_max_num_queries
