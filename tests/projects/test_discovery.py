@@ -660,3 +660,16 @@ def test_the_hidden_lab_is_unknown_to_a_stranger_too(client, db):
     hidden = _hidden({"paused_at": timezone.now()})
     client.force_login(UserFactory(verified=True))
     assert client.get(hidden.get_absolute_url()).status_code == 404
+
+
+@pytest.mark.smoke
+def test_list_map_and_page_work_on_the_embedded_default(client, catalogue):
+    """Also run on SQLite (``make run``): search falls back to containment."""
+    response = client.get(LIST, {"q": "schoolyards", "sort": "relevance"})
+    assert _titles(response) == ["Green schoolyards"]
+    assert _titles(client.get(LIST, {"theme": "mobility", "sort": "start"})) == [
+        "Antwerp harbour heat"
+    ]
+    assert len(client.get(MAP_DATA).json()["features"]) == 3
+    detail = client.get(catalogue["harbour"].get_absolute_url())
+    assert detail.status_code == 200
