@@ -39,7 +39,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 DATA = Path("/work/shared/data/cordis")
 RESULT = ROOT / "benchmarks" / "initiative_list.json"
-ROUNDS = 21
+ROUNDS = 31
 TARGET_MS = 100
 SLUG_PREFIX = "bench-"
 LIST = "/en/initiatives/"
