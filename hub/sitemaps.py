@@ -5,7 +5,7 @@ from operator import or_
 from wagtail.contrib.sitemaps import Sitemap
 from wagtail.models import Page
 
-from hub.seo import language_versions
+from hub.seo import alternates, language_versions, site_root_url, view_locations
 
 
 class PageSitemap(Sitemap):
@@ -47,3 +47,35 @@ class PageSitemap(Sitemap):
             for link in links:
                 alternates[link["location"]] = links
         return alternates
+
+
+class ViewSitemap(Sitemap):
+    """The pages of a Django view (outside Wagtail) that takes a ``slug``,
+    each in every language with links to the other language versions, on
+    the same root URL as the site's Wagtail pages. Subclasses name the view
+    (``url_name``) and give the items, which have a ``slug`` and an
+    ``updated_at``."""
+
+    url_name = ""
+
+    def lastmod(self, item):
+        return item.updated_at
+
+    def _urls(self, page, protocol, domain):
+        root_url = site_root_url(self.request)
+        urls = []
+        for item in self.paginator.page(page).object_list:
+            locations = view_locations(root_url, self.url_name, slug=item.slug)
+            links = alternates(locations)
+            urls += [
+                {
+                    "item": item,
+                    "location": location,
+                    "lastmod": item.updated_at,
+                    "alternates": links,
+                }
+                for location in locations.values()
+            ]
+        if urls:
+            self.latest_lastmod = max(url["lastmod"] for url in urls)
+        return urls

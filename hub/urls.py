@@ -10,10 +10,15 @@ from wagtail.views import serve as wagtail_serve
 from hub import views
 from hub.sitemaps import PageSitemap
 from partners.sitemaps import OrganisationSitemap
+from projects.sitemaps import InitiativeSitemap
 
 # The project's URLconf brings the apps together: the one place in hub that
 # names a domain app.
-SITEMAPS = {"pages": PageSitemap, "organisations": OrganisationSitemap}
+SITEMAPS = {
+    "pages": PageSitemap,
+    "organisations": OrganisationSitemap,
+    "initiatives": InitiativeSitemap,
+}
 
 urlpatterns = [
     path("health/", views.health, name="health"),

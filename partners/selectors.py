@@ -149,15 +149,20 @@ def themes_to_filter_by(*, translations: dict) -> list[tuple[str, str]]:
     ]
 
 
-def organisations_with_theme_list(organisations, *, translations: dict):
-    """Give each organisation a ``theme_list``: its themes in the language of
-    ``translations``. The themes must have been prefetched."""
-    for organisation in organisations:
-        organisation.theme_list = [
+def with_theme_list(classified, *, translations: dict):
+    """Give each organisation or initiative in ``classified`` a
+    ``theme_list``: its themes in the language of ``translations``. The
+    themes must have been prefetched."""
+    for item in classified:
+        item.theme_list = [
             translations.get(theme.translation_key, theme)
-            for theme in organisation.themes.all()
+            for theme in item.themes.all()
         ]
-    return organisations
+    return classified
+
+
+def organisations_with_theme_list(organisations, *, translations: dict):
+    return with_theme_list(organisations, translations=translations)
 
 
 def organisation_for_page(*, slug: str) -> Organisation | None:

@@ -1,11 +1,17 @@
 """Reads for initiatives: what a visitor may see, and who may do what."""
 
 from django.conf import settings
-from django.contrib.postgres.search import SearchQuery, SearchVector
+from django.contrib.postgres.search import (
+    SearchQuery,
+    SearchRank,
+    SearchVector,
+    TrigramSimilarity,
+)
 from django.db import connection
 from django.db.models import (
     Case,
     Count,
+    F,
     IntegerField,
     Prefetch,
     Q,
@@ -13,6 +19,7 @@ from django.db.models import (
     Value,
     When,
 )
+from django.urls import reverse
 
 from hub.models import SustainableDevelopmentGoal, Theme
 from partners import selectors as partner_selectors
@@ -333,8 +340,66 @@ def sustainable_development_goals() -> QuerySet[SustainableDevelopmentGoal]:
     return SustainableDevelopmentGoal.objects.order_by("number")
 
 
+# Discovery: the public list, its map and each initiative's page ----------------
+
+# How the list can be ordered; "relevance" falls back to the newest first
+# when nothing is searched for.
+SORT_RELEVANCE, SORT_NEWEST, SORT_TITLE, SORT_START = (
+    "relevance",
+    "newest",
+    "title",
+    "start",
+)
+SORT_ORDER = {
+    SORT_NEWEST: ["-created_at", "-pk"],
+    SORT_TITLE: ["title", "pk"],
+    SORT_START: [F("start_date").asc(nulls_last=True), "title", "pk"],
+}
+
+
+def initiatives_sorted(
+    queryset: QuerySet[Initiative], *, sort: str = SORT_RELEVANCE, q: str = ""
+) -> QuerySet[Initiative]:
+    """``queryset`` in the visitor's chosen order. By relevance, on
+    PostgreSQL, the full-text rank and the title's likeness to ``q`` count."""
+    q = q.strip()
+    if sort in SORT_ORDER:
+        return queryset.order_by(*SORT_ORDER[sort])
+    if not q:
+        return queryset.order_by(*SORT_ORDER[SORT_NEWEST])
+    if connection.vendor != "postgresql":
+        return queryset.order_by("title", "pk")
+    search_query = SearchQuery(q, config="simple", search_type="websearch")
+    return queryset.annotate(
+        relevance=SearchRank(SEARCH_VECTOR, search_query)
+        + TrigramSimilarity("title", q)
+    ).order_by("-relevance", "title", "pk")
+
+
+def initiatives_for_cards(queryset: QuerySet[Initiative]) -> QuerySet[Initiative]:
+    """What a card shows (owner and themes included) in two queries a page,
+    whatever the number of cards."""
+    return (
+        queryset.select_related("owner")
+        .only(
+            "title",
+            "slug",
+            "summary",
+            "stage",
+            "city",
+            "country",
+            "created_at",
+            "start_date",
+            "owner__name",
+            "owner__slug",
+            "owner__status",
+        )
+        .prefetch_related("themes")
+    )
+
+
 def countries_of_public_initiatives() -> list[str]:
-    """The codes of the countries where public initiatives take place."""
+    """The codes of the countries public initiatives take place in."""
     return list(
         initiatives_public()
         .exclude(country="")
@@ -354,3 +419,66 @@ def counted_by(queryset: QuerySet, field: str) -> list[tuple]:
     )
     # Rows without a value (no theme, no country) are not a value of their own.
     return [(row[field], row["count"]) for row in rows if row[field] not in ("", None)]
+
+
+def initiatives_map_features(queryset: QuerySet[Initiative]) -> list[dict]:
+    """The initiatives of ``queryset`` that have coordinates, as GeoJSON
+    features ([longitude, latitude], WGS 84) with a title, summary and the
+    address of their page, in one query whatever their number."""
+    rows = (
+        queryset.filter(latitude__isnull=False, longitude__isnull=False)
+        .order_by()
+        .values_list("title", "slug", "summary", "latitude", "longitude")
+    )
+    # One reverse() for all: the address differs only in its slug.
+    placeholder = "initiative-slug"
+    pattern = reverse("projects:initiative_detail", kwargs={"slug": placeholder})
+    return [
+        {
+            "type": "Feature",
+            "geometry": {"type": "Point", "coordinates": [longitude, latitude]},
+            "properties": {
+                "title": title,
+                "url": pattern.replace(placeholder, slug),
+                "summary": summary,
+            },
+        }
+        for title, slug, summary, latitude, longitude in rows
+    ]
+
+
+def initiative_for_page(*, slug: str) -> Initiative | None:
+    """The initiative with ``slug`` and everything its page lists, in a fixed
+    number of queries; whether the visitor may see it is asked apart."""
+    return (
+        Initiative.objects.filter(slug=slug)
+        .select_related("owner")
+        .prefetch_related(
+            "themes",
+            "sustainable_development_goals",
+            "tags",
+            "expertise_sought",
+            "sought_sectors",
+            "images",
+            "links",
+        )
+        .first()
+    )
+
+
+def initiative_contact_email(*, initiative: Initiative) -> str:
+    """Whom a visitor writes to: the initiative's own public address, else
+    its owner organisation's."""
+    return initiative.contact_email or initiative.owner.contact_email
+
+
+def initiatives_of_organisation(*, organisation: Organisation) -> QuerySet[Initiative]:
+    """The public initiatives ``organisation`` owns or is a confirmed partner
+    in, for its page; each with its owner, in one query."""
+    partner_in = InitiativePartner.objects.confirmed().filter(organisation=organisation)
+    return (
+        initiatives_public()
+        .filter(Q(owner=organisation) | Q(pk__in=partner_in.values("initiative_id")))
+        .select_related("owner")
+        .order_by("title", "pk")
+    )

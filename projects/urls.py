@@ -1,6 +1,6 @@
 from django.urls import path, re_path
 
-from projects.views import following, open_data, registration, statistics
+from projects.views import discovery, following, open_data, registration, statistics
 
 app_name = "projects"
 
@@ -81,4 +81,15 @@ urlpatterns = [
         name="organisations_export",
     ),
     path("statistics/", statistics.statistics_page, name="statistics"),
+    path("initiatives/", discovery.initiative_list, name="initiative_list"),
+    path(
+        "initiatives/map.geojson",
+        discovery.initiative_map_data,
+        name="initiative_map_data",
+    ),
+    path(
+        "initiatives/<slug:slug>/",
+        discovery.initiative_detail,
+        name="initiative_detail",
+    ),
 ]

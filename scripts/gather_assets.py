@@ -1,7 +1,8 @@
 """Copy the front-end files the pages use from node_modules into static/vendor/.
 
 The NL Design System component CSS named in package.json is concatenated into
-one file (each keeps its licence header); htmx is copied as it is. Run by
+one file (each keeps its licence header); htmx and Leaflet (the initiatives'
+map) are copied as they are. Run by
 `make assets` after `npm ci`; static/vendor/ is not committed.
 """
 
@@ -34,10 +35,24 @@ def gather_htmx() -> None:
     shutil.copyfile(NODE_MODULES / "htmx.org" / "LICENSE", VENDOR / "htmx.LICENSE")
 
 
+def gather_leaflet() -> None:
+    """Leaflet's script, its style sheet and the images the style sheet names
+    (collectstatic's manifest storage fails on a missing one)."""
+    source, target = NODE_MODULES / "leaflet", VENDOR / "leaflet"
+    if target.exists():
+        shutil.rmtree(target)
+    target.mkdir()
+    for name in ("leaflet.js", "leaflet.css"):
+        shutil.copyfile(source / "dist" / name, target / name)
+    shutil.copytree(source / "dist" / "images", target / "images")
+    shutil.copyfile(source / "LICENSE", target / "LICENSE")
+
+
 def main() -> None:
     VENDOR.mkdir(parents=True, exist_ok=True)
     gather_component_css()
     gather_htmx()
+    gather_leaflet()
     print(f"Gathered front-end files into {VENDOR.relative_to(ROOT)}/")
 
 

@@ -5,6 +5,7 @@ here turns on debugging or picks a local database: ``dev`` opts into those.
 """
 
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import environ
 from django.utils.translation import gettext_lazy as _
@@ -246,7 +247,25 @@ PERMISSIONS_POLICY = (
     "accelerometer=(), camera=(), geolocation=(), gyroscope=(), "
     "magnetometer=(), microphone=(), payment=(), usb=()"
 )
-# Strict CSP: nothing inline, nothing from other hosts. Wagtail's admin relies
+# The initiatives' map: background tiles from one tile server, whose origin the
+# CSP of the map's page (and only that page) lets images come from.
+# OpenStreetMap's by default; for a Dutch deployment PDOK's BRT-Achtergrondkaart
+# is the national background map:
+# https://service.pdok.nl/brt/achtergrondkaart/wmts/v2_0/standaard/EPSG:3857/{z}/{x}/{y}.png
+# with the attribution "Kaartgegevens &copy; Kadaster". An empty attribution
+# shows OpenStreetMap's credit in the visitor's language.
+INITIATIVE_MAP_TILE_URL = env.str(
+    "INITIATIVE_MAP_TILE_URL", default="https://tile.openstreetmap.org/{z}/{x}/{y}.png"
+)
+INITIATIVE_MAP_ATTRIBUTION = env.str("INITIATIVE_MAP_ATTRIBUTION", default="")
+# "{s}" stands for a tile server's subdomain (a.tile…, b.tile…).
+_tile_server = urlsplit(INITIATIVE_MAP_TILE_URL)
+INITIATIVE_MAP_TILE_ORIGIN = (
+    f"{_tile_server.scheme}://{_tile_server.netloc.replace('{s}', '*')}"
+)
+
+# Strict CSP: nothing inline, nothing from other hosts (the initiatives' map
+# adds its tile server's origin to img-src on its own page). Wagtail's admin relies
 # on inline styles and scripts of its own, so it keeps Django's other headers
 # but is left out of this policy.
 CONTENT_SECURITY_POLICY = {
