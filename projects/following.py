@@ -15,7 +15,7 @@ from django.apps import apps
 from django.conf import settings
 from django.db import transaction
 from django.db.models import Q
-from django.urls import NoReverseMatch, reverse
+from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from wagtail.models import Locale
@@ -76,15 +76,6 @@ def followable_theme(*, slug: str) -> Theme | None:
     return Theme.objects.filter(
         slug=slug, locale__language_code=settings.LANGUAGE_CODE
     ).first()
-
-
-def _initiative_url(initiative: Initiative) -> str:
-    # The initiative's public page is built beside this feature; until its
-    # route exists, an initiative is named without a link.
-    try:
-        return initiative.get_absolute_url()
-    except NoReverseMatch:
-        return ""
 
 
 # Following ---------------------------------------------------------------------
@@ -183,10 +174,10 @@ def notifications_record_for_organisation(*, organisation, change, actor=None):
 
 
 def article_initiatives(article) -> list[Initiative]:
-    """The public initiatives ``article`` names. Articles do not name
-    initiatives yet; once they do, return them here and their followers hear
-    of the article too."""
-    return []
+    """The public initiatives ``article`` names: their followers hear of it."""
+    return list(
+        Initiative.objects.public().filter(article_mentions__page=article).distinct()
+    )
 
 
 def notifications_record_for_article(*, article) -> int:
@@ -279,8 +270,6 @@ class TargetNames:
     def url(self, target) -> str:
         if isinstance(target, Theme):
             return self.theme_urls.get(target.translation_key, "")
-        if isinstance(target, Initiative):
-            return _initiative_url(target)
         return target.get_absolute_url()
 
 

@@ -15,7 +15,7 @@ import csv
 from collections.abc import Iterable, Iterator
 from urllib.parse import urljoin
 
-from django.urls import NoReverseMatch, reverse
+from django.urls import reverse
 from django.utils import translation
 
 from partners.models import Organisation
@@ -95,14 +95,9 @@ def licence_notice() -> dict:
     }
 
 
-def _page_url(root_url: str, url_name: str, slug: str) -> str | None:
+def _page_url(root_url: str, url_name: str, slug: str) -> str:
     with translation.override(LINK_LANGUAGE):
-        try:
-            return urljoin(root_url, reverse(url_name, kwargs={"slug": slug}))
-        except NoReverseMatch:
-            # The initiative pages are wired up in another part of the project;
-            # until they are, a record has no page to link to.
-            return None
+        return urljoin(root_url, reverse(url_name, kwargs={"slug": slug}))
 
 
 def _attribution(table: dict, source: str) -> str:

@@ -105,7 +105,7 @@ def _schemas() -> dict:
             {
                 "slug": {"type": "string"},
                 "title": {"type": "string"},
-                "url": _nullable("string", format="uri"),
+                "url": {"type": "string", "format": "uri"},
                 "summary": {"type": "string"},
                 "description": {"type": "string"},
                 "stage": {"type": "string", "enum": InitiativeStage.values},
@@ -137,7 +137,7 @@ def _schemas() -> dict:
                 "slug": {"type": "string"},
                 "name": {"type": "string"},
                 "short_name": {"type": "string"},
-                "url": _nullable("string", format="uri"),
+                "url": {"type": "string", "format": "uri"},
                 "sector": {"type": "string", "enum": ["", *HelixSector.values]},
                 "kind": {"type": "string", "enum": ["", *OrganisationKind.values]},
                 "description": {"type": "string"},

@@ -78,6 +78,22 @@ def upcoming_events_with_theme(*, theme: Theme, locale: Locale, limit: int):
     )
 
 
+def upcoming_events_on_themes(*, themes, locale: Locale, limit: int):
+    """Upcoming events in ``locale`` on any of ``themes`` (default-language
+    themes, as events and initiatives are classified), soonest first."""
+    # The cards show no themes: nothing to prefetch.
+    return list(
+        EventPage.objects.live()
+        .filter(
+            locale=locale,
+            end__gte=timezone.now(),
+            themes__in=[theme.pk for theme in themes],
+        )
+        .distinct()
+        .order_by("start")[:limit]
+    )
+
+
 def letters(*, manual):
     return (
         LetterPage.objects.child_of(manual)

@@ -148,6 +148,9 @@ def initiative_detail(request, slug):
             "initiative": initiative,
             "partnerships": selectors.partners_confirmed(initiative=initiative),
             "contact_email": selectors.initiative_contact_email(initiative=initiative),
+            "can_edit": selectors.initiative_can_edit(
+                user=request.user, initiative=initiative
+            ),
             "seo": view_head(
                 request,
                 title=initiative.title,

@@ -24,3 +24,12 @@ def articles_mentioning_initiative(initiative, limit: int = 6):
     return selectors.articles_mentioning_initiative(
         initiative=initiative, locale=Locale.get_active(), limit=limit
     )
+
+
+@register.simple_tag
+def events_on_themes_of(initiative, limit: int = 3):
+    """Upcoming events in the current language on the initiative's themes
+    (which must have been prefetched)."""
+    return selectors.upcoming_events_on_themes(
+        themes=initiative.themes.all(), locale=Locale.get_active(), limit=limit
+    )

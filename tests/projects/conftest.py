@@ -4,6 +4,7 @@ from django.contrib.auth.models import Permission
 from hub.factories import UserFactory
 from partners.factories import OrganisationFactory
 from partners.models import MemberRole, Membership
+from projects.models import Initiative
 
 
 @pytest.fixture
@@ -28,3 +29,10 @@ def member(db):
 @pytest.fixture
 def member_organisation(member):
     return Membership.objects.get(user=member, role=MemberRole.OWNER).organisation
+
+
+@pytest.fixture
+def no_demo_initiatives(db):
+    """For tests that count initiatives from an empty table, without the demo
+    site's."""
+    Initiative.objects.all().delete()

@@ -25,7 +25,7 @@ from projects.models import (
     SoughtSector,
 )
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("no_demo_initiatives")]
 
 LIST = "/en/initiatives/"
 MAP_DATA = "/en/initiatives/map.geojson"
@@ -515,6 +515,38 @@ class TestInitiativePage:
         assert "<script>alert(1)</script>" not in text
         assert "&lt;script&gt;alert(1)&lt;/script&gt;" in text
 
+    def test_members_find_how_to_edit_it_and_visitors_how_to_follow_it(
+        self, client, catalogue
+    ):
+        initiative = catalogue["lighting"]
+        page_url = f"/en/initiatives/{initiative.slug}/"
+        edit_url = f"{page_url}edit/"
+        visitor_page = client.get(page_url).text
+        assert edit_url not in visitor_page
+        assert f"/en/initiatives/{initiative.slug}/follow/" in visitor_page
+        member = MembershipFactory(organisation=initiative.owner).user
+        client.force_login(member)
+        member_page = client.get(page_url).text
+        assert f'href="{edit_url}"' in member_page
+        assert f'href="/en/initiatives/{initiative.slug}/partners/"' in member_page
+
+    def test_lists_upcoming_events_on_its_themes(self, client, demo_site):
+        from publications.models import EventPage
+
+        event = (
+            EventPage.objects.live()
+            .filter(locale=demo_site.locale, end__gte=timezone.now())
+            .exclude(themes=None)
+            .first()
+        )
+        initiative = InitiativeFactory()
+        page_url = f"/en/initiatives/{initiative.slug}/"
+        assert event.title not in client.get(page_url).text
+        initiative.themes.set([event.themes.first()])
+        text = client.get(page_url).text
+        assert "Upcoming events on its themes" in text
+        assert event.title in text
+
     def test_credits_cordis_for_imported_initiatives(self, client, db):
         imported = InitiativeFactory(source=InitiativeSource.CORDIS, external_id="101")
         assert "CC BY 4.0" in client.get(imported.get_absolute_url()).text
@@ -579,6 +611,9 @@ class TestInitiativePage:
         self, client, catalogue, member, django_assert_max_num_queries
     ):
         initiative = catalogue["lighting"]
+        # One theme from the start: with none, the events on its themes need
+        # no query at all.
+        initiative.themes.set([_theme("mobility")])
         client.force_login(member)
         url = initiative.get_absolute_url()
         client.get(url)
@@ -605,7 +640,8 @@ class TestInitiativePage:
         with django_assert_max_num_queries(len(bare)):
             response = client.get(url)
         assert response.text.count("Photo ") == 3
-        assert len(bare) <= 30
+        # With the follow button, the news about it and the events on its themes.
+        assert len(bare) <= 31
 
 
 class TestOrganisationPage:

@@ -10,7 +10,7 @@ from projects import selectors, tasks
 from projects.factories import InitiativeFactory, InitiativePartnerFactory
 from projects.models import InitiativePartner, PartnerState
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("no_demo_initiatives")]
 
 DASHBOARD_URL = "/en/my/initiatives/"
 INVITE = 'Invite<span class="hub-visually-hidden">'

@@ -17,7 +17,7 @@ from projects import selectors
 from projects.factories import InitiativeFactory, InitiativePartnerFactory
 from projects.models import Initiative, InitiativeDecision
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("no_demo_initiatives")]
 
 REGISTER_URL = "/en/initiatives/register/"
 DASHBOARD_URL = "/en/my/initiatives/"
