@@ -9,11 +9,12 @@ from django.conf import settings
 from PIL import Image
 from playwright.sync_api import expect
 
+from hub.demo import demo_content_load
 from hub.models import Theme
 from partners.factories import OrganisationFactory
 from partners.models import ModerationStatus
 from projects.factories import InitiativeFactory
-from projects.models import InitiativeStage
+from projects.models import Initiative, InitiativeStage
 from tests.browser.accessibility import assert_no_axe_violations
 from tests.browser.conftest import _guarded, _new_page
 
@@ -37,8 +38,10 @@ def _tile_png() -> bytes:
 @pytest.fixture(scope="module")
 def initiatives(site_server, django_db_blocker):
     """Four public initiatives in four cities and one awaiting review,
-    committed so that the live server sees them; removed afterwards."""
+    committed so that the live server sees them, instead of the demo site's;
+    afterwards the demo site is as it was."""
     with django_db_blocker.unblock():
+        Initiative.objects.all().delete()
         owner = OrganisationFactory(name="Brainport Smart District")
         mobility = Theme.objects.get(slug="mobility", locale__language_code="en")
         created = []
@@ -62,6 +65,7 @@ def initiatives(site_server, django_db_blocker):
         )
         yield created
         owner.delete()
+        demo_content_load()
 
 
 @pytest.fixture
@@ -119,7 +123,9 @@ def test_map_shows_a_marker_for_each_initiative_on_local_tiles(map_page, initiat
     expect(map_page.locator(".leaflet-control-attribution")).to_contain_text(
         "OpenStreetMap"
     )
-    map_page.locator("#initiative-map .hub-map-marker").first.click()
+    # Dispatched, not a pointer click: on a busy machine the map may still be
+    # panning to its bounds, and a click at the old spot misses the marker.
+    map_page.locator("#initiative-map .hub-map-marker").first.dispatch_event("click")
     popup = map_page.locator(".leaflet-popup-content")
     expect(popup.get_by_role("link")).to_have_text(re.compile(r"Shared e-bikes in"))
 

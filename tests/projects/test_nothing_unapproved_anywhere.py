@@ -1,7 +1,7 @@
 """Issue #5: an initiative that is not public (a draft, awaiting review, sent
 back, rejected, suspended, paused, or of an organisation that is not approved)
 appears on no public surface: not the list, the map, a download, the API, a
-theme or organisation page, the sitemap or the site search."""
+theme or organisation page, the sitemap, the news feed or the site search."""
 
 import datetime
 
@@ -67,6 +67,7 @@ SURFACES = [
     "/en/themes/mobility/",
     "/nl/themas/mobility/",
     "/sitemap.xml",
+    "/en/news/feed/",
     "/en/search/?q=lanterns",
 ]
 
