@@ -6,10 +6,10 @@ from io import BytesIO
 
 import pytest
 from django.conf import settings
+from django.utils import timezone
 from PIL import Image
 from playwright.sync_api import expect
 
-from hub.demo import demo_content_load
 from hub.models import Theme
 from partners.factories import OrganisationFactory
 from partners.models import ModerationStatus
@@ -38,10 +38,11 @@ def _tile_png() -> bytes:
 @pytest.fixture(scope="module")
 def initiatives(site_server, django_db_blocker):
     """Four public initiatives in four cities and one awaiting review,
-    committed so that the live server sees them, instead of the demo site's;
-    afterwards the demo site is as it was."""
+    committed so that the live server sees them. The demo site's are paused
+    meanwhile (not deleted: articles name them), and resumed afterwards."""
     with django_db_blocker.unblock():
-        Initiative.objects.all().delete()
+        demo = list(Initiative.objects.public().values_list("pk", flat=True))
+        Initiative.objects.filter(pk__in=demo).update(paused_at=timezone.now())
         owner = OrganisationFactory(name="Brainport Smart District")
         mobility = Theme.objects.get(slug="mobility", locale__language_code="en")
         created = []
@@ -65,7 +66,7 @@ def initiatives(site_server, django_db_blocker):
         )
         yield created
         owner.delete()
-        demo_content_load()
+        Initiative.objects.filter(pk__in=demo).update(paused_at=None)
 
 
 @pytest.fixture
