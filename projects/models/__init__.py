@@ -18,6 +18,19 @@ from projects.models.initiatives import (
     SoughtExpertiseTag,
     SoughtSector,
 )
+from projects.models.matching import (
+    InitiativeMatchingState,
+    Introduction,
+    IntroductionOrigin,
+    IntroductionStatus,
+    MatchDismissal,
+    MatchingRun,
+    MatchingRunKind,
+    MatchingRunStatus,
+    MatchSuggestion,
+    OrganisationMatchingState,
+    SuggestionDirection,
+)
 from projects.models.partnership import InitiativePartner, PartnerState
 
 __all__ = [
@@ -28,13 +41,24 @@ __all__ = [
     "InitiativeDecision",
     "InitiativeImage",
     "InitiativeLink",
+    "InitiativeMatchingState",
     "InitiativePartner",
     "InitiativeSource",
     "InitiativeStage",
     "InitiativeTag",
+    "Introduction",
+    "IntroductionOrigin",
+    "IntroductionStatus",
+    "MatchDismissal",
+    "MatchSuggestion",
+    "MatchingRun",
+    "MatchingRunKind",
+    "MatchingRunStatus",
     "Notification",
     "NotificationKind",
+    "OrganisationMatchingState",
     "PartnerState",
     "SoughtExpertiseTag",
     "SoughtSector",
+    "SuggestionDirection",
 ]
