@@ -298,7 +298,11 @@ def team_for_initiative(
     team of one suggested organisation per sector (see ``consortium``), with
     why. None when it seeks fewer sectors. ``suggestions`` are those of
     ``suggestions_for_initiative`` (no further query)."""
-    sectors = [sought.sector for sought in initiative.sought_sectors.all()]
+    # In the helices' own order: government, business, knowledge, civil society.
+    sectors = sorted(
+        (sought.sector for sought in initiative.sought_sectors.all()),
+        key=list(HelixSector).index,
+    )
     if len(sectors) < 2:
         return None
     candidates = suggestions[:TEAM_CANDIDATES]
