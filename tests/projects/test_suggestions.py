@@ -311,7 +311,9 @@ class TestDismissing:
 
     def test_dismiss_takes_only_a_post(self, member_client, initiative):
         university = _university()
-        assert member_client.get(_dismiss_url(initiative, university)).status_code == 405
+        assert (
+            member_client.get(_dismiss_url(initiative, university)).status_code == 405
+        )
 
     def test_a_visitor_logs_in_first(self, client, initiative):
         response = client.post(_dismiss_url(initiative, _university()))

@@ -11,7 +11,9 @@ from projects.matching.consortium import (
 
 
 def _candidates(*rows):
-    return [Candidate(key=key, sector=sector, score=score) for key, sector, score in rows]
+    return [
+        Candidate(key=key, sector=sector, score=score) for key, sector, score in rows
+    ]
 
 
 def test_the_best_of_each_sector_without_collaborations():
@@ -36,7 +38,10 @@ def test_members_who_worked_together_can_beat_stronger_strangers():
         ("institute", "knowledge", 0.65),
         ("company", "business", 0.60),
     )
-    together = {frozenset({"province", "institute"}), frozenset({"institute", "company"})}
+    together = {
+        frozenset({"province", "institute"}),
+        frozenset({"institute", "company"}),
+    }
     team = best_team(candidates, ["government", "knowledge", "business"], together)
     # 0.75 + 0.65 + 0.60 + two bonuses beats 0.80 + 0.70 + 0.60.
     assert [member.key for member in team.members] == [
@@ -70,7 +75,11 @@ def test_the_result_is_the_best_of_every_combination():
         *[(f"k{n}", "knowledge", 0.05 * n) for n in range(1, 6)],
         *[(f"b{n}", "business", 0.08 * n) for n in range(1, 6)],
     )
-    together = {frozenset({"g1", "k1"}), frozenset({"k1", "b1"}), frozenset({"g4", "b2"})}
+    together = {
+        frozenset({"g1", "k1"}),
+        frozenset({"k1", "b1"}),
+        frozenset({"g4", "b2"}),
+    }
     sectors = ["government", "knowledge", "business"]
 
     def total(members):

@@ -117,10 +117,10 @@ class TestReasonsForAnInitiativesOwner:
             "activity": 1.0,
         }
         assert _texts(initiative, university, parts) == [
-            "Describes similar work",  # 0.30 × 0.9
+            "Describes similar work",  # 0.30 * 0.9
             "Also works on Climate mitigation and energy and Mobility",  # 0.15
             "You seek a knowledge institution — this is a university",  # 0.15
-            "2 km away",  # 0.10 × 0.98
+            "2 km away",  # 0.10 * 0.98
         ]
 
     def test_weak_parts_give_no_reason(self, initiative, university):
