@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.db.models import Exists, F, OuterRef, Q, QuerySet
+from django.utils.text import get_text_list
 from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
 
@@ -100,10 +101,17 @@ def _shown(direction: str) -> QuerySet[MatchSuggestion]:
 # Reads --------------------------------------------------------------------------
 
 
-def suggestions_for_initiative(*, initiative: Initiative) -> list[MatchSuggestion]:
+class SuggestionList(list):
+    """Suggestions, best first, each with its ``reasons``; ``teams`` says who
+    of them worked with whom (read for the reasons, reused for the team)."""
+
+    teams = None
+
+
+def suggestions_for_initiative(*, initiative: Initiative) -> SuggestionList:
     """The organisations suggested to ``initiative``'s owner, best first, each
     with its ``reasons``; only organisations that are public now."""
-    suggestions = list(
+    suggestions = SuggestionList(
         _shown(SuggestionDirection.FOR_INITIATIVE)
         .filter(initiative=initiative, organisation__status=ModerationStatus.APPROVED)
         .select_related("organisation")
@@ -116,12 +124,10 @@ def suggestions_for_initiative(*, initiative: Initiative) -> list[MatchSuggestio
     return suggestions
 
 
-def suggestions_for_organisation(
-    *, organisation: Organisation
-) -> list[MatchSuggestion]:
+def suggestions_for_organisation(*, organisation: Organisation) -> SuggestionList:
     """The initiatives suggested to ``organisation``, best first, each with
     its ``reasons``; only initiatives that are public now."""
-    suggestions = list(
+    suggestions = SuggestionList(
         _shown(SuggestionDirection.FOR_ORGANISATION)
         .filter(
             organisation=organisation,
@@ -221,14 +227,18 @@ def teams_of(organisation_ids) -> Teams:
 
 
 def _initiative_members(initiatives) -> dict[int, dict[int, str]]:
-    """Each initiative's owner and confirmed partners, id -> name: one query."""
+    """Each initiative's owner and public confirmed partners, id -> name: one
+    query."""
     members = {
         initiative.pk: {initiative.owner_id: initiative.owner.name}
         for initiative in initiatives
     }
     rows = (
         InitiativePartner.objects.filter(
-            state=PartnerState.CONFIRMED, initiative_id__in=list(members)
+            state=PartnerState.CONFIRMED,
+            initiative_id__in=list(members),
+            # As the initiative's page: only partners that are public.
+            organisation__status=ModerationStatus.APPROVED,
         )
         .order_by("organisation__name")
         .values_list("initiative_id", "organisation_id", "organisation__name")
@@ -257,7 +267,7 @@ def _collaboration(suggestion, members: dict, teams: Teams) -> reasons.Collabora
     )
 
 
-def _with_reasons(suggestions: list[MatchSuggestion], *, direction: str) -> None:
+def _with_reasons(suggestions: SuggestionList, *, direction: str) -> None:
     if not suggestions:
         return
     translations = partner_selectors.theme_translations(language_code=get_language())
@@ -273,8 +283,7 @@ def _with_reasons(suggestions: list[MatchSuggestion], *, direction: str) -> None
             collaboration=_collaboration(suggestion, members, teams),
         )
         suggestion.reasons = reasons.reasons(pair, direction=direction)
-    # Kept for the team suggestion, which asks who worked with whom too.
-    suggestions[0].teams = teams
+    suggestions.teams = teams
 
 
 # The team suggested to an initiative seeking several sectors -------------------
@@ -286,13 +295,18 @@ class TeamSuggestion:
     explanation: list[str]  # sentences
     missing: list[str]  # the sectors without a candidate, as words
 
+    @property
+    def missing_listed(self) -> str:
+        """ "government or civil society": none of the suggestions is in these."""
+        return str(get_text_list(self.missing))
+
 
 def _sector_words(sectors) -> str:
     return reasons.listed([SECTOR_GROUPS[sector] for sector in sectors], limit=4)
 
 
 def team_for_initiative(
-    *, initiative: Initiative, suggestions: list[MatchSuggestion]
+    *, initiative: Initiative, suggestions: SuggestionList
 ) -> TeamSuggestion | None:
     """For an initiative seeking partners in two or more sectors: the best
     team of one suggested organisation per sector (see ``consortium``), with
@@ -307,7 +321,7 @@ def team_for_initiative(
         return None
     candidates = suggestions[:TEAM_CANDIDATES]
     by_key = {suggestion.organisation_id: suggestion for suggestion in candidates}
-    teams = getattr(candidates[0], "teams", None) if candidates else None
+    teams = suggestions.teams
     together = _worked_together(teams, set(by_key)) if teams else {}
     team = consortium.best_team(
         [

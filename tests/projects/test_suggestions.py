@@ -356,7 +356,7 @@ class TestTheSuggestedTeam:
         assert "A suggested team" in page
         assert "Together they cover business and knowledge institutions." in page
         assert "Signify and TU Eindhoven worked together on Light lab." in page
-        assert "No suggested organisation is in civil society yet" in page
+        assert "No organisation from civil society is among the suggestions yet" in page
 
     def test_in_dutch(self, member_client, seeking_three):
         _suggest(seeking_three, _university())
@@ -368,6 +368,22 @@ class TestTheSuggestedTeam:
         with translation.override("nl"):
             page = member_client.get(_url(seeking_three)).text
         assert "Samen dekken ze bedrijfsleven en kennisinstellingen." in page
+        assert (
+            "Er is nog geen organisatie uit het maatschappelijk middenveld bij de "
+            "suggesties"
+        ) in page
+
+    def test_sectors_without_candidates_are_named(self, member_client, seeking_three):
+        SoughtSector.objects.create(
+            initiative=seeking_three, sector=HelixSector.GOVERNMENT
+        )
+        _suggest(seeking_three, _university())
+        page = member_client.get(_url(seeking_three)).text
+        assert (
+            "No organisations from government, business or civil society are among "
+            "the suggestions yet"
+        ) in page
+        assert "Together they cover" not in page
 
     def test_not_for_an_initiative_seeking_one_sector(self, member_client, initiative):
         _suggest(initiative, _university())
@@ -425,6 +441,24 @@ class TestAnOrganisationsSuggestions:
         assert "Seeks a knowledge institution — you are one" in page
         assert "Asks for what you offer: sensors" in page
         assert "Owner of Quiet streets" in page
+
+    def test_names_whom_of_its_team_the_organisation_worked_with(
+        self, member_client, organisation
+    ):
+        helmond = OrganisationFactory(name="Gemeente Helmond")
+        suspended = OrganisationFactory(
+            name="Hidden Company", status=ModerationStatus.SUSPENDED
+        )
+        earlier = InitiativeFactory(title="Living lab", owner=helmond)
+        for partner in [organisation, suspended]:
+            InitiativePartnerFactory(initiative=earlier, organisation=partner)
+        initiative = _elsewhere("Quiet streets")
+        for partner in [helmond, suspended]:
+            InitiativePartnerFactory(initiative=initiative, organisation=partner)
+        _suggest_initiative(organisation, initiative, parts={"collaboration": 0.5})
+        page = member_client.get(_organisation_url(organisation)).text
+        assert "You have worked with Gemeente Helmond before" in page
+        assert "Hidden Company" not in page
 
     def test_reasons_in_dutch(self, member_client, organisation):
         _suggest_initiative(organisation, _elsewhere("Quiet streets"))
