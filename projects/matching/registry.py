@@ -49,6 +49,12 @@ class Registry:
     initiatives: engine.Initiatives
     initiative_ids: np.ndarray  # (Q,) the row's Initiative.pk
     text_model: TextModel
+    # What the text model read: each organisation's text (row order), each
+    # query's, and every text it was fitted on. For baselines to compare
+    # with on the same words.
+    organisation_texts: tuple = ()
+    initiative_texts: tuple = ()
+    corpus: tuple = ()
 
 
 def _index(ids) -> dict[int, int]:
@@ -263,7 +269,8 @@ def registry_load(initiative_ids=None, *, today=None) -> Registry:
         _initiative_text(row, initiative_tags.get(row["pk"], ()))
         for row in approved_by_pk.values()
     ]
-    text_model = fit_text_model(organisation_texts + public_texts)
+    corpus = organisation_texts + public_texts
+    text_model = fit_text_model(corpus)
 
     themes = Vocabulary()
     organisation_themes = _rows(
@@ -368,6 +375,9 @@ def registry_load(initiative_ids=None, *, today=None) -> Registry:
         initiatives=initiative_arrays,
         initiative_ids=np.array(query_ids, dtype=np.int64),
         text_model=text_model,
+        organisation_texts=tuple(organisation_texts),
+        initiative_texts=tuple(texts),
+        corpus=tuple(corpus),
     )
 
 
