@@ -124,7 +124,11 @@ class Split:
 
 
 def split_by_start_date(
-    source: Path, target: Path, *, query_share: float = QUERY_SHARE
+    source: Path,
+    target: Path,
+    *,
+    query_share: float = QUERY_SHARE,
+    cut_off: date | None = None,
 ) -> Split:
     """Writes ``target``/registry and ``target``/queries in the CORDIS
     format: the projects that started before the cut-off (or have no start
@@ -137,7 +141,9 @@ def split_by_start_date(
     organisations = _table(
         source / ORGANISATIONS_FILE, organisations_cordis.ORGANISATION_COLUMNS
     )
-    cut_off = cut_off_date([row["start_date"].strip() for row in projects.rows])
+    cut_off = cut_off or cut_off_date(
+        [row["start_date"].strip() for row in projects.rows], query_share
+    )
     later = {
         row["project_id"].strip()
         for row in projects.rows

@@ -82,9 +82,7 @@ def test_the_organisation_that_fits_comes_before_one_that_does_not(
 ):
     university = _university(energy)
     company = _unrelated_company()
-    suggested = compute.suggestions_for_initiatives([heat_network.pk])[
-        heat_network.pk
-    ]
+    suggested = compute.suggestions_for_initiatives([heat_network.pk])[heat_network.pk]
     ranked = _ranked(suggested)
     assert ranked[0] == university.pk
     assert company.pk not in ranked or ranked.index(company.pk) > 0
@@ -112,9 +110,7 @@ def test_owner_partners_and_unapproved_organisations_are_never_suggested(
     pending = _university(energy, status=ModerationStatus.PENDING)
     suspended = _university(energy, status=ModerationStatus.SUSPENDED)
     ranked = _ranked(
-        compute.suggestions_for_initiatives([heat_network.pk], k=100)[
-            heat_network.pk
-        ]
+        compute.suggestions_for_initiatives([heat_network.pk], k=100)[heat_network.pk]
     )
     for organisation in (heat_network.owner, partner, invited, pending, suspended):
         assert organisation.pk not in ranked
@@ -147,13 +143,9 @@ def test_partners_of_partners_count_as_past_collaboration(heat_network, energy):
     assert suggested[colleague.pk].score > suggested[stranger.pk].score
 
 
-def test_an_organisation_is_shown_the_initiatives_it_could_help(
-    heat_network, energy
-):
+def test_an_organisation_is_shown_the_initiatives_it_could_help(heat_network, energy):
     university = _university(energy)
-    suggested = compute.suggestions_for_organisations([university.pk])[
-        university.pk
-    ]
+    suggested = compute.suggestions_for_organisations([university.pk])[university.pk]
     assert suggested[0].initiative_id == heat_network.pk
     assert suggested[0].organisation_id == university.pk
     owner_lists = compute.suggestions_for_organisations([heat_network.owner.pk])
