@@ -40,6 +40,8 @@ SECTORS = tuple(HelixSector.values)
 GOALS = 17
 # Activity halves with every year since an organisation last did something.
 ACTIVITY_HALF_LIFE_DAYS = 365.0
+# The track record half fills up at this many initiatives.
+TRACK_RECORD_HALF = 3.0
 
 
 @dataclass(frozen=True)
@@ -49,6 +51,12 @@ class Registry:
     initiatives: engine.Initiatives
     initiative_ids: np.ndarray  # (Q,) the row's Initiative.pk
     text_model: TextModel
+    # What the text model read: each organisation's text (row order), each
+    # query's, and every text it was fitted on. For baselines to compare
+    # with on the same words.
+    organisation_texts: tuple = ()
+    initiative_texts: tuple = ()
+    corpus: tuple = ()
 
 
 def _index(ids) -> dict[int, int]:
@@ -103,17 +111,23 @@ def _membership_matrix(pairs, initiative_index, organisation_index):
 
 
 def _collaborators(membership) -> sparse.csr_array:
-    """(O, O): 1 where two organisations took part in an initiative together."""
+    """(O, O): in how many initiatives two organisations took part together.
+    Partners who came back to each other count for more than a single
+    consortium (COLLABORATORS_FOR_FULL_MARKS of them count fully)."""
     together = sparse.csr_array(membership.T @ membership)
     together.setdiag(0)
     together.eliminate_zeros()
-    together.data[:] = 1.0
     return together
 
 
-def _activity(organisations, involvement, today) -> np.ndarray:
-    """From the last day an organisation was heard of: reconfirmed, or an
-    initiative it is in started, ended or was registered."""
+def _activity(organisations, involvement, initiatives, today) -> np.ndarray:
+    """How recently and how much an organisation is active: halves with each
+    year since it was last heard of (reconfirmed, or an initiative it is in
+    started, ended or was registered), times its track record. Half marks
+    with no initiative yet, so that a newcomer still counts; the other half
+    fills up with its initiatives (half of it at TRACK_RECORD_HALF of them).
+    Organisations with a record are the likelier partners: on the CORDIS
+    data the partners found had over five times the registry's average."""
     last = [_as_day(row["reconfirmed_at"]) for row in organisations]
     for row, day in involvement:
         if day is not None and (last[row] is None or day > last[row]):
@@ -122,7 +136,9 @@ def _activity(organisations, involvement, today) -> np.ndarray:
         [np.inf if day is None else (today - day).days for day in last],
         dtype=np.float64,
     )
-    return np.exp2(-ages / ACTIVITY_HALF_LIFE_DAYS).astype(np.float32)
+    recency = np.exp2(-ages / ACTIVITY_HALF_LIFE_DAYS)
+    record = 1.0 - np.exp2(-initiatives / TRACK_RECORD_HALF)
+    return (recency * (0.5 + 0.5 * record)).astype(np.float32)
 
 
 def _initiative_text(row, tags) -> str:
@@ -242,16 +258,18 @@ def registry_load(initiative_ids=None, *, today=None) -> Registry:
         confirmed_only=True,
     )
     approved_index = _index(approved_by_pk)
-    collaborators = _collaborators(
-        _membership_matrix(confirmed, approved_index, organisation_index)
-    )
+    membership = _membership_matrix(confirmed, approved_index, organisation_index)
+    collaborators = _collaborators(membership)
+    initiatives_of = np.asarray(membership.sum(axis=0), dtype=np.float64).ravel()
     past = defaultdict(list)
     involvement = []
     for initiative_pk, organisation_pk in confirmed:
         if organisation_pk not in organisation_index:
             continue
         row = approved_by_pk[initiative_pk]
-        past[organisation_pk].append(f"{row['title']} {row['summary']}")
+        past[organisation_pk].append(
+            f"{row['title']} {row['summary']} {row['description']}"
+        )
         for day in (row["start_date"], row["end_date"], _as_day(row["created_at"])):
             involvement.append((organisation_index[organisation_pk], day))
 
@@ -263,7 +281,8 @@ def registry_load(initiative_ids=None, *, today=None) -> Registry:
         _initiative_text(row, initiative_tags.get(row["pk"], ()))
         for row in approved_by_pk.values()
     ]
-    text_model = fit_text_model(organisation_texts + public_texts)
+    corpus = organisation_texts + public_texts
+    text_model = fit_text_model(corpus)
 
     themes = Vocabulary()
     organisation_themes = _rows(
@@ -323,7 +342,7 @@ def registry_load(initiative_ids=None, *, today=None) -> Registry:
             ],
         ),
         places=_places(organisations),
-        activity=_activity(organisations, involvement, today),
+        activity=_activity(organisations, involvement, initiatives_of, today),
         collaborators=collaborators,
         eligible=np.ones(len(organisations), dtype=bool),
     )
@@ -368,6 +387,9 @@ def registry_load(initiative_ids=None, *, today=None) -> Registry:
         initiatives=initiative_arrays,
         initiative_ids=np.array(query_ids, dtype=np.int64),
         text_model=text_model,
+        organisation_texts=tuple(organisation_texts),
+        initiative_texts=tuple(texts),
+        corpus=tuple(corpus),
     )
 
 

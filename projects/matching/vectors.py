@@ -174,9 +174,9 @@ class TextModel:
         return _unit_rows(self.svd.transform(rows))
 
 
-def fit_text_model(texts: list[str]) -> TextModel:
-    """Learns the vocabulary (and, on enough texts, the latent dimensions)
-    from every text of the registry."""
+def fit_text_model(texts: list[str], *, latent: bool = True) -> TextModel:
+    """Learns the vocabulary (and, on enough texts, the latent dimensions
+    unless ``latent`` is False) from every text of the registry."""
     large = len(texts) >= MIN_TEXTS_FOR_SVD
     tfidf = TfidfVectorizer(
         analyzer=tokens,
@@ -190,7 +190,7 @@ def fit_text_model(texts: list[str]) -> TextModel:
         rows = tfidf.fit_transform(texts)
     except ValueError:  # not one word to learn from: no text part at all
         return TextModel(tfidf=None, svd=None)
-    if not large or rows.shape[1] <= SVD_DIMENSIONS:
+    if not (large and latent) or rows.shape[1] <= SVD_DIMENSIONS:
         return TextModel(tfidf=tfidf, svd=None)
     svd = TruncatedSVD(
         n_components=SVD_DIMENSIONS, algorithm="randomized", random_state=SVD_SEED
