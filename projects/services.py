@@ -66,6 +66,8 @@ SEARCH_VECTOR_UPDATE = (
     "COALESCE(partners_sought, '')) "
     "WHERE id = ANY(%s)"
 )
+# Written to by each refresh; see ``search_vector_refresh``.
+SEARCH_INDEXES = ("projects_initiative_search_vector", "projects_initiative_title_trgm")
 
 
 def search_vector_refresh(initiative_ids) -> None:
@@ -73,12 +75,19 @@ def search_vector_refresh(initiative_ids) -> None:
     in one statement, after their texts changed. Every write to the title,
     summary, city, description or partners sought calls it; bulk writes
     (the importer) once for all they wrote. Nothing to do on SQLite, where
-    search reads the texts themselves."""
+    search reads the texts themselves.
+
+    What the search indexes were given is then merged into them: GIN keeps
+    new entries in a pending list, which every search reads in full until
+    the next vacuum; after a bulk import the planner, at PostgreSQL's
+    default settings, would rather read the whole table."""
     ids = sorted({int(pk) for pk in initiative_ids})
     if not ids or connection.vendor != "postgresql":
         return
     with connection.cursor() as cursor:
         cursor.execute(SEARCH_VECTOR_UPDATE, [ids])
+        for index in SEARCH_INDEXES:
+            cursor.execute("SELECT gin_clean_pending_list(%s::regclass)", [index])
 
 
 # Registering and editing ---------------------------------------------------
