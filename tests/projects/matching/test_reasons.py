@@ -116,11 +116,13 @@ class TestReasonsForAnInitiativesOwner:
             "distance": 0.98,
             "activity": 1.0,
         }
+        # Strongest first by what each part adds to the score (weights.py):
+        # activity, text, sector, then tags just above themes and distance.
         assert _texts(initiative, university, parts) == [
-            "Describes similar work",  # 0.30 * 0.9
-            "Also works on Climate mitigation and energy and Mobility",  # 0.15
-            "You seek a knowledge institution — this is a university",  # 0.15
-            "2 km away",  # 0.10 * 0.98
+            "Recently active",
+            "Describes similar work",
+            "You seek a knowledge institution — this is a university",
+            "Offers: open data, Sensors",
         ]
 
     def test_weak_parts_give_no_reason(self, initiative, university):
@@ -145,8 +147,8 @@ class TestReasonsForAnInitiativesOwner:
         with translation.override("nl"):
             texts = _texts(initiative, university, parts)
         assert texts == [
-            "Werkt ook aan Klimaatmitigatie en energie en Mobiliteit",
             "U zoekt een kennisinstelling — dit is een universiteit",
+            "Werkt ook aan Klimaatmitigatie en energie en Mobiliteit",
             "Op 2 km afstand",
             "Deelt uw doelen: SDG 7, SDG 11",
         ]
@@ -156,9 +158,9 @@ class TestReasonsForAnOrganisation:
     def test_each_part_from_the_organisations_side(self, initiative, university):
         parts = {"themes": 1.0, "sector": 1.0, "tags": 0.67, "activity": 1.0}
         assert _texts(initiative, university, parts, FOR_ORGANISATION) == [
-            "Works on Climate mitigation and energy and Mobility, as you do",
             "Seeks a knowledge institution — you are one",
             "Asks for what you offer: open data, Sensors",
+            "Works on Climate mitigation and energy and Mobility, as you do",
         ]
 
     def test_past_collaboration_names_whom(self, initiative, university):
