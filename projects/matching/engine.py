@@ -271,8 +271,8 @@ TILE_COLUMNS = 2048
 CHUNK = 32
 # Tags that more than this share of organisations have are scored densely,
 # at most DENSE_TAGS_AT_MOST of them (each adds a column to the product).
-DENSE_TAG_SHARE = 0.005
-DENSE_TAGS_AT_MOST = 128
+DENSE_TAG_SHARE = 0.04
+DENSE_TAGS_AT_MOST = 64
 THREADS = max(1, min(2, os.cpu_count() or 1))
 
 
@@ -298,7 +298,7 @@ class _Prepared:
     places: np.ndarray  # (P, 4): unit vector | 1
     dense_tags: np.ndarray  # the tag columns in ``linear``
     sparse_tags: np.ndarray  # the others
-    rare: sparse.csr_array  # (len(sparse_tags), O): who has each
+    rare: sparse.csr_array  # (O, len(sparse_tags)): the other tags
     ineligible: list  # per tile, its columns never to suggest
 
 
@@ -333,7 +333,7 @@ def _prepare(organisations: Organisations) -> _Prepared:
         places=_padded_rows(places, padded),
         dense_tags=dense_tags,
         sparse_tags=sparse_tags,
-        rare=sparse.csr_array(tags[:, sparse_tags].T),
+        rare=sparse.csr_array(tags[:, sparse_tags]),
         ineligible=[
             np.flatnonzero(~eligible[start : start + tile])
             for start in range(0, padded, tile)
@@ -360,7 +360,8 @@ class _Left:
     linear: np.ndarray
     places: np.ndarray | None  # None when distance does not count
     log_distance_weight: np.float32
-    rare: sparse.csr_array
+    rare: sparse.csr_array  # (tags, B): the other tags, weighted shares
+    collaboration_weight: float
 
 
 # exp(-ln 2 * R / HALF * chord) = 2 ** (-chord * R / HALF).
@@ -396,7 +397,8 @@ def _left(batch: Initiatives, prepared: _Prepared, weights) -> _Left:
         linear=np.ascontiguousarray(linear, dtype=np.float32),
         places=None if places is None else places.astype(np.float32),
         log_distance_weight=np.float32(np.log(max(weights["distance"], 1e-30))),
-        rare=sparse.csr_array(weight("tags") * tags[:, prepared.sparse_tags]),
+        rare=sparse.csr_array(weight("tags") * tags[:, prepared.sparse_tags].T),
+        collaboration_weight=weights["collaboration"],
     )
 
 
@@ -408,6 +410,13 @@ def _by_tile(rows, columns, values, tile: int, tiles: int):
     positions = rows[order].astype(np.int64) * tile + offsets[order]
     bounds = np.searchsorted(which[order], np.arange(tiles + 1))
     return positions, None if values is None else values[order], bounds
+
+
+def _descending(scores: np.ndarray) -> np.ndarray:
+    """int64 keys that sort as the float32 ``scores`` do in reverse: sorting
+    one integer key is several times quicker than np.lexsort."""
+    bits = (-scores).astype(np.float32).view(np.int32).astype(np.int64)
+    return np.where(bits < 0, bits ^ 0x7FFFFFFF, bits) + 2**31
 
 
 class _BestInitiatives:
@@ -426,20 +435,21 @@ class _BestInitiatives:
         from column ``first``)."""
         above = scores > self.bar[first : first + scores.shape[1]]
         count = np.count_nonzero(above)
-        if count * 4 > above.size:
+        # Measured: partitioning every score beats sorting those above the
+        # bar once more than about one in sixteen is.
+        if count * 16 > above.size:
             self._merge_all(scores, first, start)
         elif count:
             self._merge_above(scores, above, first, start)
 
     def _store(self, columns, scores, rows) -> None:
-        order = np.lexsort((rows, -scores), axis=1)
-        scores = np.take_along_axis(scores, order, axis=1)
         self.scores[columns] = scores
-        self.rows[columns] = np.take_along_axis(rows, order, axis=1)
+        self.rows[columns] = rows
         self.bar[columns] = scores[:, -1]
 
     def _merge_all(self, scores, first, start) -> None:
         # Early on most scores clear the bar: partition them all at once.
+        k = self.k
         columns = slice(first, first + scores.shape[1])
         kept = np.hstack([self.scores[columns], scores.T])
         rows = np.hstack(
@@ -450,30 +460,37 @@ class _BestInitiatives:
                 ),
             ]
         )
-        top = np.argpartition(-kept, self.k - 1, axis=1)[:, : self.k]
+        top = np.argpartition(-kept, k - 1, axis=1)[:, :k]
+        kept = np.take_along_axis(kept, top, axis=1)
+        rows = np.take_along_axis(rows, top, axis=1)
+        # Best first; equal scores by initiative (rows are unique in a row).
+        order = np.argsort((_descending(kept) << 32) | (rows + 1), axis=1)
         self._store(
             columns,
-            np.take_along_axis(kept, top, axis=1),
-            np.take_along_axis(rows, top, axis=1),
+            np.take_along_axis(kept, order, axis=1),
+            np.take_along_axis(rows, order, axis=1),
         )
 
     def _merge_above(self, scores, above, first, start) -> None:
-        # Later few do: sort just those with the organisations' k best.
+        # Later few do: sort just those with their organisations' k best.
         k = self.k
         rows, columns = np.nonzero(above)
         values = scores[rows, columns]
-        columns, group = np.unique(columns, return_inverse=True)
-        columns += first
-        groups = np.concatenate([np.repeat(np.arange(len(columns)), k), group])
-        all_scores = np.concatenate([self.scores[columns].ravel(), values])
-        all_rows = np.concatenate([self.rows[columns].ravel(), rows + start])
-        order = np.lexsort((all_rows, -all_scores, groups))
-        counts = np.bincount(groups, minlength=len(columns))
+        touched = np.bincount(columns, minlength=scores.shape[1]) > 0
+        group = np.cumsum(touched) - 1
+        merged = np.flatnonzero(touched) + first
+        groups = np.concatenate([np.repeat(np.arange(len(merged)), k), group[columns]])
+        all_scores = np.concatenate([self.scores[merged].ravel(), values])
+        all_rows = np.concatenate([self.rows[merged].ravel(), rows + start])
+        # Stable: equal scores keep the order of the initiatives, the kept
+        # ones (earlier) first and the new ones as np.nonzero gives them.
+        order = np.argsort((groups << 32) | _descending(all_scores), kind="stable")
+        counts = np.bincount(groups, minlength=len(merged))
         starts = np.cumsum(counts) - counts
         position = np.arange(len(order)) - starts[groups[order]]
         best = order[position < k]  # k a group, each group's best first
         self._store(
-            columns,
+            merged,
             all_scores[best].reshape(-1, k),
             all_rows[best].reshape(-1, k),
         )
@@ -502,19 +519,24 @@ class _Scorer:
         return scratch[:rows]
 
     def _sparse_parts(self, batch: Initiatives, left: _Left):
-        """Rarer tags and collaboration (added), members (never suggested)."""
+        """Rarer tags and collaboration, to add, as (O, B) CSR: organisations
+        are its rows, so a tile's entries are one slice of it, with no sort;
+        and members (never to suggest), grouped by tile."""
         organisations = self.organisations
-        added = sparse.coo_array(
-            sparse.csr_array(left.rare @ self.prepared.rare)
-            + np.float32(WEIGHTS["collaboration"])
-            * collaboration_part(batch, organisations)
+        worked_with = sparse.csr_array(
+            sparse.csr_array(organisations.collaborators, dtype=np.float32)
+            @ sparse.csr_array(sparse.csr_array(batch.members, dtype=np.float32).T)
+        )
+        worked_with.data = np.minimum(
+            worked_with.data / COLLABORATORS_FOR_FULL_MARKS, 1.0
+        ).astype(np.float32)
+        added = sparse.csr_array(
+            self.prepared.rare @ left.rare
+            + np.float32(left.collaboration_weight) * worked_with
         )
         added.sum_duplicates()
         members = _members_of(batch, organisations)
-        return (
-            _by_tile(added.row, added.col, added.data, self.tile, self.tiles),
-            _by_tile(members.row, members.col, None, self.tile, self.tiles),
-        )
+        return added, _by_tile(members.row, members.col, None, self.tile, self.tiles)
 
     def score(self, batch, start, *, forward, reverse):
         """Scores ``batch`` (initiatives from ``start``); merges them into
@@ -552,10 +574,15 @@ class _Scorer:
             np.exp(scratch, out=scratch)
             scores += scratch
         flat = scores.reshape(-1)
-        positions, values, bounds = added
-        chosen = slice(bounds[number], bounds[number + 1])
+        # The tile's organisations that are real (not padding) and their
+        # entries in the (O, B) CSR of added parts.
+        low, high = (min(first + at, len(self.organisations)) for at in (0, self.tile))
+        entries = slice(added.indptr[low], added.indptr[high])
+        organisation = np.repeat(
+            np.arange(high - low), np.diff(added.indptr[low : high + 1])
+        )
         # Unique positions (summed above), so plain fancy indexing adds once.
-        flat[positions[chosen]] += values[chosen]
+        flat[added.indices[entries] * self.tile + organisation] += added.data[entries]
         positions, _values, bounds = members
         flat[positions[bounds[number] : bounds[number + 1]]] = -np.inf
         ineligible = prepared.ineligible[number]
@@ -605,13 +632,32 @@ class _Scorer:
 # Parts of chosen pairs: exact, for the reasons shown beside a suggestion ----
 
 
+# Pairs whose rows are gathered at once: 2,000,000 pairs (20 for each of
+# 100,000 organisations) of 192 text dimensions would gather 3 GB at once.
+PAIRS_AT_ONCE = 65_536
+# Narrower sparse matrices (themes, goals) are cheaper dense.
+DENSE_BELOW_COLUMNS = 64
+
+
 def _pair_dot(left, right, rows: np.ndarray, columns: np.ndarray) -> np.ndarray:
-    if sparse.issparse(left) or sparse.issparse(right):
-        left = sparse.csr_array(left)[rows]
-        right = sparse.csr_array(right)[columns]
-        return np.asarray(left.multiply(right).sum(axis=1), dtype=np.float32).ravel()
-    left, right = np.asarray(left)[rows], np.asarray(right)[columns]
-    return np.einsum("ij,ij->i", left, right).astype(np.float32)
+    if sparse.issparse(left) and left.shape[1] <= DENSE_BELOW_COLUMNS:
+        left = _dense(left)
+    if sparse.issparse(right) and right.shape[1] <= DENSE_BELOW_COLUMNS:
+        right = _dense(right)
+    sparse_pairs = sparse.issparse(left) or sparse.issparse(right)
+    if sparse_pairs:
+        left, right = sparse.csr_array(left), sparse.csr_array(right)
+    else:
+        left, right = np.asarray(left), np.asarray(right)
+    dots = np.empty(len(rows), dtype=np.float32)
+    for start in range(0, len(rows), PAIRS_AT_ONCE):
+        chosen = slice(start, start + PAIRS_AT_ONCE)
+        these, those = left[rows[chosen]], right[columns[chosen]]
+        if sparse_pairs:
+            dots[chosen] = np.asarray(these.multiply(those).sum(axis=1)).ravel()
+        else:
+            dots[chosen] = np.einsum("ij,ij->i", these, those)
+    return dots
 
 
 def pair_parts(
