@@ -64,18 +64,66 @@ ZIPF_EXPONENT = 1.1
 
 # (latitude, longitude) of European cities organisations cluster around.
 CITIES = [
-    (52.37, 4.90), (51.92, 4.48), (52.08, 4.30), (52.09, 5.12), (51.44, 5.48),
-    (53.22, 6.57), (51.81, 5.87), (52.22, 6.89), (51.59, 4.78), (50.85, 5.69),
-    (50.85, 4.35), (51.22, 4.40), (51.05, 3.72), (50.63, 5.57), (49.61, 6.13),
-    (52.52, 13.40), (48.14, 11.58), (53.55, 9.99), (50.94, 6.96), (50.11, 8.68),
-    (48.78, 9.18), (51.34, 12.37), (51.05, 13.74), (48.86, 2.35), (45.76, 4.84),
-    (43.30, 5.37), (43.60, 1.44), (47.22, -1.55), (50.63, 3.06), (51.51, -0.13),
-    (53.48, -2.24), (55.95, -3.19), (53.35, -6.26), (40.42, -3.70), (41.39, 2.17),
-    (39.47, -0.38), (37.39, -5.98), (43.26, -2.93), (38.72, -9.14), (41.15, -8.61),
-    (45.46, 9.19), (41.90, 12.50), (45.07, 7.69), (44.49, 11.34), (40.85, 14.27),
-    (48.21, 16.37), (47.37, 8.54), (46.20, 6.14), (55.68, 12.57), (59.33, 18.07),
-    (59.91, 10.75), (60.17, 24.94), (52.23, 21.01), (50.06, 19.94), (50.08, 14.44),
-    (47.50, 19.04), (44.43, 26.10), (37.98, 23.73), (42.70, 23.32), (54.69, 25.28),
+    (52.37, 4.90),
+    (51.92, 4.48),
+    (52.08, 4.30),
+    (52.09, 5.12),
+    (51.44, 5.48),
+    (53.22, 6.57),
+    (51.81, 5.87),
+    (52.22, 6.89),
+    (51.59, 4.78),
+    (50.85, 5.69),
+    (50.85, 4.35),
+    (51.22, 4.40),
+    (51.05, 3.72),
+    (50.63, 5.57),
+    (49.61, 6.13),
+    (52.52, 13.40),
+    (48.14, 11.58),
+    (53.55, 9.99),
+    (50.94, 6.96),
+    (50.11, 8.68),
+    (48.78, 9.18),
+    (51.34, 12.37),
+    (51.05, 13.74),
+    (48.86, 2.35),
+    (45.76, 4.84),
+    (43.30, 5.37),
+    (43.60, 1.44),
+    (47.22, -1.55),
+    (50.63, 3.06),
+    (51.51, -0.13),
+    (53.48, -2.24),
+    (55.95, -3.19),
+    (53.35, -6.26),
+    (40.42, -3.70),
+    (41.39, 2.17),
+    (39.47, -0.38),
+    (37.39, -5.98),
+    (43.26, -2.93),
+    (38.72, -9.14),
+    (41.15, -8.61),
+    (45.46, 9.19),
+    (41.90, 12.50),
+    (45.07, 7.69),
+    (44.49, 11.34),
+    (40.85, 14.27),
+    (48.21, 16.37),
+    (47.37, 8.54),
+    (46.20, 6.14),
+    (55.68, 12.57),
+    (59.33, 18.07),
+    (59.91, 10.75),
+    (60.17, 24.94),
+    (52.23, 21.01),
+    (50.06, 19.94),
+    (50.08, 14.44),
+    (47.50, 19.04),
+    (44.43, 26.10),
+    (37.98, 23.73),
+    (42.70, 23.32),
+    (54.69, 25.28),
 ]
 # Smart-city words per theme, English then Dutch: texts on a theme use them.
 THEME_WORDS = [
@@ -317,7 +365,10 @@ def synthetic_registry(organisations=ORGANISATIONS, initiatives=INITIATIVES):
     ):
         matrix = side_tags[side][0]
         names = [
-            [tag_names[i] for i in matrix.indices[matrix.indptr[r] : matrix.indptr[r + 1]]]
+            [
+                tag_names[i]
+                for i in matrix.indices[matrix.indptr[r] : matrix.indptr[r + 1]]
+            ]
             for r in range(rows)
         ]
         texts[side] = _texts(random, rows, main_themes[side], names)
@@ -347,3 +398,348 @@ def synthetic_registry(organisations=ORGANISATIONS, initiatives=INITIATIVES):
         members=_members(random, initiatives, organisations),
     )
     return organisation_arrays, initiative_arrays, texts
+
+
+def save_registry(directory: Path) -> None:
+    organisations, initiatives, texts = synthetic_registry()
+    with (directory / "registry.pickle").open("wb") as file:
+        pickle.dump((organisations, initiatives, texts), file, protocol=5)
+
+
+def load(directory: Path, name: str):
+    with (directory / name).open("rb") as file:
+        return pickle.load(file)  # noqa: S301 - written by this script
+
+
+def with_text(arrays, text):
+    return type(arrays)(
+        **{
+            name: text if name == "text" else getattr(arrays, name)
+            for name in arrays.__dataclass_fields__
+        }
+    )
+
+
+# The reference: a plain float32 product over as many pairs -------------------
+
+
+def reference_product_s(rows: int, columns: int, dimensions: int) -> float:
+    """A (rows, d) @ (d, columns) float32 product, 256 rows at a time into
+    one buffer (the whole would not fit in memory at 10,000 x 100,000)."""
+    random = np.random.default_rng(0)
+    left = random.random((min(rows, 256), dimensions), dtype=np.float32)
+    right = random.random((columns, dimensions), dtype=np.float32)
+    out = np.empty((left.shape[0], columns), dtype=np.float32)
+    started = time.perf_counter()
+    for start in range(0, rows, left.shape[0]):
+        count = min(left.shape[0], rows - start)
+        np.matmul(left[:count], right.T, out=out[:count])
+    return time.perf_counter() - started
+
+
+def peak_memory_bytes() -> int:
+    for line in Path("/proc/self/status").read_text().splitlines():
+        if line.startswith("VmHWM:"):
+            return int(line.split()[1]) * 1024
+    return 0
+
+
+# 1. Full recompute, in a child process -----------------------------------------
+
+
+def child_full(directory: Path) -> dict:
+    organisations, initiatives, texts = load(directory, "registry.pickle")
+    started = time.perf_counter()
+    model = vectors.fit_text_model(texts["organisations"] + texts["initiatives"])
+    organisation_text = model.transform(texts["organisations"])
+    initiative_text = model.transform(texts["initiatives"])
+    vectors_s = time.perf_counter() - started
+    organisations = with_text(organisations, organisation_text)
+    initiatives = with_text(initiatives, initiative_text)
+    started = time.perf_counter()
+    for_initiatives, for_organisations = engine.suggest_both_ways(
+        initiatives, organisations, k=K
+    )
+    scoring_s = time.perf_counter() - started
+    peak = peak_memory_bytes()
+    dimensions = organisation_text.shape[1]
+    reference_s = reference_product_s(len(initiatives), len(organisations), dimensions)
+    model_file = directory / "model.pickle"
+    if not model_file.exists():
+        with model_file.open("wb") as file:
+            pickle.dump((model, organisation_text, initiative_text), file, protocol=5)
+    return {
+        "total_s": vectors_s + scoring_s,
+        "vectors_s": vectors_s,
+        "scoring_s": scoring_s,
+        "peak_memory_bytes": peak,
+        "reference_s": reference_s,
+        "text_dimensions": dimensions,
+        "suggested_for_initiatives": int((for_initiatives.indices >= 0).sum()),
+        "suggested_for_organisations": int((for_organisations.indices >= 0).sum()),
+    }
+
+
+def full_recompute(directory: Path, rounds: int) -> dict:
+    samples = []
+    for round_number in range(rounds):
+        started = time.perf_counter()
+        output = subprocess.run(
+            [sys.executable, __file__, "--child-full", str(directory)],
+            check=True,
+            capture_output=True,
+            text=True,
+        ).stdout
+        sample = json.loads(output.strip().splitlines()[-1])
+        samples.append(sample)
+        print(
+            f"full recompute round {round_number + 1}: {sample['total_s']:.1f} s "
+            f"(vectors {sample['vectors_s']:.1f}, scoring {sample['scoring_s']:.1f}, "
+            f"reference {sample['reference_s']:.2f}) "
+            f"peak {sample['peak_memory_bytes'] / 2**30:.2f} GB, "
+            f"child wall {time.perf_counter() - started:.0f} s",
+            flush=True,
+        )
+
+    def median(name):
+        return statistics.median(sample[name] for sample in samples)
+
+    peak_gb = max(sample["peak_memory_bytes"] for sample in samples) / 2**30
+    return {
+        "what": "fit_text_model on all texts + transform of every text + "
+        "suggest_both_ways (k=20) over all pairs, in a child process",
+        "rounds": rounds,
+        "median_s": round(median("total_s"), 2),
+        "vectors_median_s": round(median("vectors_s"), 2),
+        "scoring_median_s": round(median("scoring_s"), 2),
+        "reference_median_s": round(median("reference_s"), 3),
+        "ratio_scoring_to_reference": round(
+            statistics.median(s["scoring_s"] / s["reference_s"] for s in samples), 2
+        ),
+        "ratio_total_to_reference": round(
+            statistics.median(s["total_s"] / s["reference_s"] for s in samples), 2
+        ),
+        "reference": "float32 (10,000 x d) @ (d x 100,000), 256 rows at a time, "
+        "d = text dimensions, right after each round in the same process",
+        "peak_memory_gb": round(peak_gb, 3),
+        "target_s": TARGET_FULL_S,
+        "target_peak_memory_gb": TARGET_FULL_PEAK_GB,
+        "within_target": median("total_s") <= TARGET_FULL_S
+        and peak_gb <= TARGET_FULL_PEAK_GB,
+        "text_dimensions": samples[0]["text_dimensions"],
+        "suggested_for_initiatives": samples[0]["suggested_for_initiatives"],
+        "suggested_for_organisations": samples[0]["suggested_for_organisations"],
+        "samples": samples,
+    }
+
+
+# 2 and 3. One initiative, one organisation ------------------------------------
+
+
+def interleaved(measure, reference, rounds: int) -> tuple[list, list]:
+    """Alternates which goes first, so that neither always meets the
+    machine's mood after the other."""
+    measured, referenced = [], []
+    for round_number in range(rounds):
+        pair = [(measure, measured), (reference, referenced)]
+        for function, samples in pair if round_number % 2 else pair[::-1]:
+            samples.append(function(round_number))
+    return measured, referenced
+
+
+def figures_ms(measured, referenced, target_ms=None) -> dict:
+    median_ms = statistics.median(measured) * 1000
+    reference_ms = statistics.median(referenced) * 1000
+    result = {
+        "median_ms": round(median_ms, 2),
+        "min_ms": round(min(measured) * 1000, 2),
+        "max_ms": round(max(measured) * 1000, 2),
+        "reference_median_ms": round(reference_ms, 3),
+        "ratio_to_reference": round(
+            statistics.median(m / r for m, r in zip(measured, referenced, strict=True)),
+            1,
+        ),
+    }
+    if target_ms is not None:
+        result["target_ms"] = target_ms
+        result["within_target"] = median_ms <= target_ms
+    return result
+
+
+def timed(function) -> float:
+    started = time.perf_counter()
+    function()
+    return time.perf_counter() - started
+
+
+def one_initiative(organisations, initiatives, texts, model, rounds) -> dict:
+    right = np.ascontiguousarray(organisations.text)
+    random = np.random.default_rng(1)
+    chosen = random.integers(len(initiatives), size=rounds)
+
+    def measure(round_number):
+        row = int(chosen[round_number])
+
+        def suggest():
+            text = model.transform([texts["initiatives"][row]])
+            one = with_text(initiatives.rows(slice(row, row + 1)), text)
+            engine.suggest_organisations(one, organisations, k=K)
+
+        return timed(suggest)
+
+    def reference(round_number):
+        left = initiatives.text[chosen[round_number]][None, :]
+        return timed(lambda: left @ right.T)
+
+    started = time.perf_counter()
+    _ = organisations.prepared
+    prepare_s = time.perf_counter() - started
+    measure(0)  # warm-up
+    measured, referenced = interleaved(measure, reference, rounds)
+    return {
+        "what": "transform one initiative's text + suggest_organisations on "
+        "its row against all organisations (their arrays prepared beforehand)",
+        "reference": "float32 (1 x d) @ (d x 100,000)",
+        "rounds": rounds,
+        **figures_ms(measured, referenced, TARGET_ONE_INITIATIVE_MS),
+        "preparing_organisations_once_ms": round(prepare_s * 1000, 1),
+    }
+
+
+def one_organisation(organisations, initiatives, rounds) -> dict:
+    left = np.ascontiguousarray(initiatives.text)
+    random = np.random.default_rng(2)
+    chosen = random.integers(len(organisations), size=rounds)
+
+    def measure(round_number):
+        rows = chosen[round_number : round_number + 1]
+        return timed(
+            lambda: engine.suggest_initiatives(
+                initiatives, engine.organisation_rows(organisations, rows), k=K
+            )
+        )
+
+    def reference(round_number):
+        right = organisations.text[chosen[round_number]][:, None]
+        return timed(lambda: left @ right)
+
+    measure(0)
+    measured, referenced = interleaved(measure, reference, rounds)
+    return {
+        "what": "suggest_initiatives for organisation_rows of one organisation "
+        "against all initiatives",
+        "reference": "float32 (10,000 x d) @ (d x 1)",
+        "rounds": rounds,
+        **figures_ms(measured, referenced),
+        "the_job_also": (
+            "compute.suggestions_for_organisations first runs registry_load: "
+            "it reads the whole registry from the database and fits the text "
+            "model on every text again (about the full recompute's vector "
+            "part, see full_recompute.vectors_median_s), and afterwards "
+            "turns the ranking into Suggested rows; storing them is the "
+            "caller's. The same holds for one initiative."
+        ),
+    }
+
+
+def machine() -> dict:
+    import scipy
+    import sklearn
+    from threadpoolctl import threadpool_info
+
+    model = ""
+    cpuinfo = Path("/proc/cpuinfo")
+    if cpuinfo.exists():
+        for line in cpuinfo.read_text().splitlines():
+            if line.startswith("model name"):
+                model = line.split(":", 1)[1].strip()
+                break
+    return {
+        "cpu": model,
+        "nproc": len(os.sched_getaffinity(0)),
+        "cpu_count": os.cpu_count(),
+        "memory_gb": round(
+            os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") / 2**30, 1
+        ),
+        "python": platform.python_version(),
+        "numpy": np.__version__,
+        "scipy": scipy.__version__,
+        "scikit_learn": sklearn.__version__,
+        "blas": [
+            {key: info.get(key) for key in ("internal_api", "version", "num_threads")}
+            for info in threadpool_info()
+            if info.get("user_api") == "blas"
+        ],
+        "engine_threads": engine.THREADS,
+        "batch_size": engine.BATCH_SIZE,
+        "tile_columns": engine.TILE_COLUMNS,
+    }
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--rounds", type=int, default=3, help="full recomputes")
+    parser.add_argument("--small-rounds", type=int, default=21)
+    parser.add_argument("--child-full", type=Path, help=argparse.SUPPRESS)
+    arguments = parser.parse_args()
+    if arguments.child_full:
+        print(json.dumps(child_full(arguments.child_full)))
+        return
+    load_at_start = os.getloadavg()
+    with tempfile.TemporaryDirectory(prefix="benchmark-matching-") as name:
+        directory = Path(name)
+        started = time.perf_counter()
+        save_registry(directory)
+        print(
+            f"synthetic registry in {time.perf_counter() - started:.0f} s", flush=True
+        )
+        full = full_recompute(directory, arguments.rounds)
+        organisations, initiatives, texts = load(directory, "registry.pickle")
+        model, organisation_text, initiative_text = load(directory, "model.pickle")
+    organisations = with_text(organisations, organisation_text)
+    initiatives = with_text(initiatives, initiative_text)
+    rounds = arguments.small_rounds
+    initiative = one_initiative(organisations, initiatives, texts, model, rounds)
+    print(f"one initiative: {initiative['median_ms']} ms", flush=True)
+    organisation = one_organisation(organisations, initiatives, rounds)
+    print(f"one organisation: {organisation['median_ms']} ms", flush=True)
+    result = {
+        "command": ".venv/bin/python scripts/benchmark_matching.py "
+        f"--rounds {arguments.rounds} --small-rounds {rounds}",
+        "sizes": {
+            "organisations": len(organisations),
+            "initiatives": len(initiatives),
+            "pairs": len(organisations) * len(initiatives),
+            "text_dimensions": int(organisation_text.shape[1]),
+            "themes": THEMES,
+            "goals": GOALS,
+            "sectors": SECTORS,
+            "tag_vocabulary": TAG_VOCABULARY,
+            "tags_zipf_exponent": ZIPF_EXPONENT,
+            "tags_per_organisation": "2-10",
+            "tags_per_initiative": "2-8",
+            "text_words": "40-120, 30 % Dutch",
+            "k": K,
+        },
+        "full_recompute": full,
+        "one_initiative": initiative,
+        "one_organisation": organisation,
+        "machine": {
+            **machine(),
+            # Other work on the machine slows everything down; the ratios to
+            # the reference hold better than the seconds.
+            "load_average_at_start": [round(x, 2) for x in load_at_start],
+            "load_average_at_end": [round(x, 2) for x in os.getloadavg()],
+        },
+        "measured_at": datetime.now(UTC).isoformat(timespec="seconds"),
+    }
+    RESULT.parent.mkdir(exist_ok=True)
+    RESULT.write_text(json.dumps(result, indent=2) + "\n")
+    print(
+        json.dumps({k: v for k, v in result.items() if k != "full_recompute"}, indent=2)
+    )
+    print(json.dumps({k: v for k, v in full.items() if k != "samples"}, indent=2))
+
+
+if __name__ == "__main__":
+    main()

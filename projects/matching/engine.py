@@ -413,10 +413,10 @@ def _by_tile(rows, columns, values, tile: int, tiles: int):
 
 
 def _descending(scores: np.ndarray) -> np.ndarray:
-    """int64 keys that sort as the float32 ``scores`` do in reverse: sorting
+    """uint64 keys that sort as the float32 ``scores`` do in reverse: sorting
     one integer key is several times quicker than np.lexsort."""
     bits = (-scores).astype(np.float32).view(np.int32).astype(np.int64)
-    return np.where(bits < 0, bits ^ 0x7FFFFFFF, bits) + 2**31
+    return (np.where(bits < 0, bits ^ 0x7FFFFFFF, bits) + 2**31).astype(np.uint64)
 
 
 class _BestInitiatives:
@@ -464,7 +464,10 @@ class _BestInitiatives:
         kept = np.take_along_axis(kept, top, axis=1)
         rows = np.take_along_axis(rows, top, axis=1)
         # Best first; equal scores by initiative (rows are unique in a row).
-        order = np.argsort((_descending(kept) << 32) | (rows + 1), axis=1)
+        order = np.argsort(
+            (_descending(kept) << np.uint64(32)) | (rows + 1).astype(np.uint64),
+            axis=1,
+        )
         self._store(
             columns,
             np.take_along_axis(kept, order, axis=1),
@@ -484,7 +487,10 @@ class _BestInitiatives:
         all_rows = np.concatenate([self.rows[merged].ravel(), rows + start])
         # Stable: equal scores keep the order of the initiatives, the kept
         # ones (earlier) first and the new ones as np.nonzero gives them.
-        order = np.argsort((groups << 32) | _descending(all_scores), kind="stable")
+        order = np.argsort(
+            (groups.astype(np.uint64) << np.uint64(32)) | _descending(all_scores),
+            kind="stable",
+        )
         counts = np.bincount(groups, minlength=len(merged))
         starts = np.cumsum(counts) - counts
         position = np.arange(len(order)) - starts[groups[order]]
