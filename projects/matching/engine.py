@@ -638,9 +638,10 @@ class _Scorer:
 # Parts of chosen pairs: exact, for the reasons shown beside a suggestion ----
 
 
-# Pairs whose rows are gathered at once: 2,000,000 pairs (20 for each of
-# 100,000 organisations) of 192 text dimensions would gather 3 GB at once.
-PAIRS_AT_ONCE = 65_536
+# Pairs whose rows are gathered at once, a few MB that stay in the cache:
+# 2,000,000 pairs (20 for each of 100,000 organisations) of 192 text
+# dimensions would gather 3 GB at once.
+PAIRS_AT_ONCE = 4096
 # Narrower sparse matrices (themes, goals) are cheaper dense.
 DENSE_BELOW_COLUMNS = 64
 
@@ -671,9 +672,12 @@ def pair_parts(
     organisations: Organisations,
     rows: np.ndarray,
     columns: np.ndarray,
+    *,
+    text: np.ndarray | None = None,
 ) -> dict:
     """Each named part for the pairs (initiative ``rows[i]``, organisation
-    ``columns[i]``): the same values ``batch_scores`` weighs."""
+    ``columns[i]``): the same values ``batch_scores`` weighs. ``text``: their
+    text dot products where already known."""
 
     def overlap(wanted, offered):
         counts = np.maximum(_counts(sparse.csr_array(wanted)[rows]), 1.0)
@@ -686,7 +690,11 @@ def pair_parts(
     )
     return {
         "text": np.clip(
-            _pair_dot(initiatives.text, organisations.text, rows, columns), 0, 1
+            _pair_dot(initiatives.text, organisations.text, rows, columns)
+            if text is None
+            else text,
+            0,
+            1,
         ).astype(np.float32),
         "themes": overlap(initiatives.themes, organisations.themes),
         "sdgs": overlap(initiatives.sdgs, organisations.sdgs),
@@ -728,11 +736,46 @@ def _best_rows(scores: np.ndarray, k: int) -> np.ndarray:
     return np.argpartition(-scores, k - 1, axis=0)[:k]
 
 
-def _ranking(initiatives, organisations, rows, columns, k) -> Ranking:
+def _grid_text(initiatives, organisations, rows, columns, *, per_row: str):
+    """The text dot products of a (N, k) grid of pairs whose ``per_row``
+    side ("rows" or "columns") is the same across each grid row: a batched
+    matrix product gathering only the other side, about twice as quick as
+    one dot product a pair for the 2,000,000 pairs of 100,000 organisations'
+    lists. None where the text is sparse."""
+    if sparse.issparse(initiatives.text) or sparse.issparse(organisations.text):
+        return None
+    if rows.size == 0:
+        return np.zeros(rows.shape, dtype=np.float32)
+    if per_row == "rows":
+        same, varying = np.asarray(initiatives.text), np.asarray(organisations.text)
+        first, others = rows[:, 0], np.maximum(columns, 0)
+    else:
+        same, varying = np.asarray(organisations.text), np.asarray(initiatives.text)
+        first, others = np.max(columns, axis=1), np.maximum(rows, 0)
+    dots = np.zeros(rows.shape, dtype=np.float32)
+    step = max(1, PAIRS_AT_ONCE // max(1, rows.shape[1]))
+    for start in range(0, rows.shape[0], step):
+        chosen = slice(start, start + step)
+        dots[chosen] = np.matmul(
+            varying[others[chosen]], same[np.maximum(first[chosen], 0)][:, :, None]
+        )[:, :, 0]
+    return dots
+
+
+def _ranking(
+    initiatives, organisations, rows, columns, k, *, per_row="rows"
+) -> Ranking:
     """Parts and scores of the chosen pairs, laid out (N, k)."""
     shape = columns.shape
     chosen = columns >= 0
-    parts = pair_parts(initiatives, organisations, rows[chosen], columns[chosen])
+    text = _grid_text(initiatives, organisations, rows, columns, per_row=per_row)
+    parts = pair_parts(
+        initiatives,
+        organisations,
+        rows[chosen],
+        columns[chosen],
+        text=None if text is None else text[chosen],
+    )
     laid_out = {}
     for name, values in parts.items():
         grid = np.zeros(shape, dtype=np.float32)
@@ -776,6 +819,7 @@ def _reverse_ranking(initiatives, organisations, best, scores) -> Ranking:
         np.maximum(best, 0),
         np.where(best >= 0, organisation_rows, -1),
         best.shape[1],
+        per_row="columns",
     )
     return Ranking(indices=best, scores=reverse.scores, parts=reverse.parts)
 
