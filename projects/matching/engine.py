@@ -27,7 +27,8 @@ from projects.matching.weights import (
 
 EARTH_RADIUS_KM = 6371.0
 # Pairs scored at once: 256 initiatives against 100,000 organisations is
-# 100 MB of float32 per array, which keeps the peak well under 2 GB.
+# 100 MB of float32, which keeps the peak well under 2 GB (fewer
+# organisations, more initiatives a batch: see _batch_size).
 BATCH_SIZE = 256
 
 
@@ -372,7 +373,11 @@ def _left(batch: Initiatives, prepared: _Prepared, weights) -> _Left:
     if any(weights[name] < 0 for name in PARTS):
         raise ValueError("Weights must not be negative.")
     rows = len(batch)
-    tags = _share(batch.tags)
+    # Shares of the batch's tags stay sparse: thousands of columns, few set.
+    tags = sparse.csr_array(batch.tags, dtype=np.float32)
+    tags = sparse.csr_array(
+        sparse.diags_array(1.0 / np.maximum(_counts(tags), 1.0)) @ tags
+    )
 
     def weight(name):
         return np.float32(weights[name])
@@ -383,7 +388,7 @@ def _left(batch: Initiatives, prepared: _Prepared, weights) -> _Left:
             weight("sdgs") * _share(batch.sdgs),
             weight("sector") * _dense(batch.sought),
             np.full((rows, 1), weight("activity"), dtype=np.float32),
-            weight("tags") * tags[:, prepared.dense_tags],
+            weight("tags") * _dense(tags[:, prepared.dense_tags]),
         ]
     )
     places = None
@@ -790,7 +795,7 @@ def suggest_organisations(
     organisations: Organisations,
     *,
     k: int = 20,
-    batch_size: int = BATCH_SIZE,
+    batch_size: int | None = None,
 ) -> Ranking:
     """For each initiative, the ``k`` organisations that suit it best."""
     return _suggest(
@@ -824,7 +829,18 @@ def _reverse_ranking(initiatives, organisations, best, scores) -> Ranking:
     return Ranking(indices=best, scores=reverse.scores, parts=reverse.parts)
 
 
+def _batch_size(batch_size, organisations: Organisations) -> int:
+    """As asked; by default BATCH_SIZE initiatives, or as many more as fit in
+    as many pairs when the organisations are few (one organisation's update
+    then scores all initiatives in one batch, not in 40)."""
+    if batch_size is not None:
+        return max(1, batch_size)
+    pairs = BATCH_SIZE * _round_up(100_000, TILE_COLUMNS)
+    return max(BATCH_SIZE, pairs // organisations.prepared.padded)
+
+
 def _suggest(initiatives, organisations, *, k, batch_size, one_way, other_way):
+    batch_size = min(_batch_size(batch_size, organisations), max(1, len(initiatives)))
     scorer = _Scorer(organisations, k=k, batch_size=batch_size)
     reverse = _BestInitiatives(scorer.padded, min(k, len(initiatives)))
     chosen = []
@@ -863,7 +879,7 @@ def suggest_initiatives(
     organisations: Organisations,
     *,
     k: int = 20,
-    batch_size: int = BATCH_SIZE,
+    batch_size: int | None = None,
 ) -> Ranking:
     """For each organisation, the ``k`` initiatives it could help most
     (``indices`` are initiatives)."""
@@ -882,7 +898,7 @@ def suggest_both_ways(
     organisations: Organisations,
     *,
     k: int = 20,
-    batch_size: int = BATCH_SIZE,
+    batch_size: int | None = None,
 ) -> tuple[Ranking, Ranking]:
     """In one pass over the pairs: the best organisations for each initiative
     and the best initiatives for each organisation (``indices`` of the second
