@@ -16,6 +16,7 @@ from functools import cached_property
 
 import numpy as np
 from scipy import sparse
+from scipy.linalg.blas import sgemm as _sgemm
 from threadpoolctl import threadpool_limits
 
 from projects.matching.weights import (
@@ -465,7 +466,7 @@ class _BestInitiatives:
                 ),
             ]
         )
-        top = np.argpartition(-kept, k - 1, axis=1)[:, :k]
+        top = np.argpartition(kept, -k, axis=1)[:, -k:]
         kept = np.take_along_axis(kept, top, axis=1)
         rows = np.take_along_axis(rows, top, axis=1)
         # Best first; equal scores by initiative (rows are unique in a row).
@@ -575,8 +576,17 @@ class _Scorer:
         np.matmul(left.text, prepared.text[part].T, out=scores)
         np.maximum(scores, 0.0, out=scores)
         scratch = self._scratch(rows)
-        np.matmul(left.linear, prepared.linear[part].T, out=scratch)
-        scores += scratch
+        # scores += linear parts inside the GEMM (beta=1), no pass of its own.
+        # In BLAS's column-major terms scores.T (tile, B) is the output.
+        _sgemm(
+            1.0,
+            prepared.linear[part].T,
+            left.linear.T,
+            beta=1.0,
+            c=scores.T,
+            trans_a=1,
+            overwrite_c=1,
+        )
         if left.places is not None:
             np.matmul(left.places, prepared.places[part].T, out=scratch)
             np.maximum(scratch, 0.0, out=scratch)
