@@ -40,6 +40,7 @@ from pathlib import Path
 
 import numpy as np
 from scipy import sparse
+from threadpoolctl import threadpool_limits
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -464,6 +465,11 @@ def child_full(directory: Path) -> dict:
     peak = peak_memory_bytes()
     dimensions = organisation_text.shape[1]
     reference_s = reference_product_s(len(initiatives), len(organisations), dimensions)
+    # The same with one BLAS thread: on a busy machine two often take longer.
+    with threadpool_limits(limits=1, user_api="blas"):
+        reference_one_thread_s = reference_product_s(
+            len(initiatives), len(organisations), dimensions
+        )
     model_file = directory / "model.pickle"
     if not model_file.exists():
         with model_file.open("wb") as file:
@@ -474,6 +480,7 @@ def child_full(directory: Path) -> dict:
         "scoring_s": scoring_s,
         "peak_memory_bytes": peak,
         "reference_s": reference_s,
+        "reference_one_blas_thread_s": reference_one_thread_s,
         "text_dimensions": dimensions,
         "suggested_for_initiatives": int((for_initiatives.indices >= 0).sum()),
         "suggested_for_organisations": int((for_organisations.indices >= 0).sum()),
@@ -513,6 +520,9 @@ def full_recompute(directory: Path, rounds: int) -> dict:
         "vectors_median_s": round(median("vectors_s"), 2),
         "scoring_median_s": round(median("scoring_s"), 2),
         "reference_median_s": round(median("reference_s"), 3),
+        "reference_one_blas_thread_median_s": round(
+            median("reference_one_blas_thread_s"), 3
+        ),
         "ratio_scoring_to_reference": round(
             statistics.median(s["scoring_s"] / s["reference_s"] for s in samples), 2
         ),
