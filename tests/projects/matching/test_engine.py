@@ -138,3 +138,97 @@ def test_the_reverse_ranking_matches_a_brute_force_one():
         expected = np.sort(column[np.isfinite(column)])[::-1][:2]
         got = reverse.scores[organisation]
         assert got[np.isfinite(got)] == pytest.approx(expected, abs=1e-5)
+
+
+def _random_registry(organisations=5000, initiatives=60, seed=7):
+    """Random arrays of every kind the engine reads: text, themes, goals,
+    tags (a few common, most rare), sectors, places around Europe (some
+    unknown), collaborations, members and organisations not public."""
+    random = np.random.default_rng(seed)
+
+    def unit(rows, columns):
+        return _rows(random.normal(size=(rows, columns)))
+
+    def zero_one(rows, columns, share):
+        return sparse.csr_array((random.random((rows, columns)) < share) * 1.0)
+
+    def tags(rows):
+        # Column c is held with a share falling like 1 / c: common to rare.
+        shares = 0.3 / np.arange(1, 201)
+        return sparse.csr_array((random.random((rows, 200)) < shares) * 1.0)
+
+    def places(rows):
+        latitudes = random.uniform(36, 60, rows)
+        longitudes = random.uniform(-10, 25, rows)
+        points = np.array([_unit(p) for p in zip(latitudes, longitudes, strict=True)])
+        points[random.random(rows) < 0.1] = 0.0
+        return points.astype(np.float32)
+
+    def one_hot(rows, share):
+        matrix = np.zeros((rows, 4), dtype=np.float32)
+        matrix[np.arange(rows), random.integers(4, size=rows)] = 1.0
+        matrix[random.random(rows) > share] = 0.0
+        return matrix
+
+    collaborators = zero_one(organisations, organisations, 0.001)
+    collaborators = sparse.csr_array(((collaborators + collaborators.T) > 0) * 1.0)
+    return (
+        engine.Organisations(
+            text=unit(organisations, 16),
+            themes=zero_one(organisations, 12, 0.15),
+            sdgs=zero_one(organisations, 17, 0.1),
+            tags=tags(organisations),
+            sectors=one_hot(organisations, 0.9),
+            places=places(organisations),
+            activity=random.random(organisations).astype(np.float32),
+            collaborators=collaborators,
+            eligible=random.random(organisations) > 0.05,
+        ),
+        engine.Initiatives(
+            text=unit(initiatives, 16),
+            themes=zero_one(initiatives, 12, 0.15),
+            sdgs=zero_one(initiatives, 17, 0.15),
+            tags=tags(initiatives),
+            sought=np.maximum(one_hot(initiatives, 1.0), one_hot(initiatives, 0.3)),
+            places=places(initiatives),
+            members=zero_one(initiatives, organisations, 0.002),
+        ),
+    )
+
+
+def _top_scores(scores, k):
+    """Each row's k best finite scores, best first, -inf where fewer."""
+    best = -np.sort(-scores, axis=1)[:, :k]
+    return np.where(np.isfinite(best), best, -np.inf)
+
+
+def test_the_fast_path_finds_the_best_pairs_that_the_plain_scores_give():
+    # suggest_* score in tiles, on threads, with chunk maxima and running
+    # bars; batch_scores states the score plainly. Same pairs, same scores.
+    initiatives, organisations = _random_registry()[::-1]
+    reference = engine.batch_scores(initiatives, organisations)
+    forward, reverse = engine.suggest_both_ways(
+        initiatives, organisations, k=7, batch_size=9
+    )
+    chosen = np.take_along_axis(reference, np.maximum(forward.indices, 0), axis=1)
+    chosen[forward.indices < 0] = -np.inf
+    assert chosen == pytest.approx(_top_scores(reference, 7), abs=1e-5)
+    # The parts shown are computed pair by pair; the batch's distance comes
+    # from a float32 cosine, a little less exact for places close together.
+    assert forward.scores == pytest.approx(chosen, abs=5e-4)
+    columns = np.take_along_axis(reference.T, np.maximum(reverse.indices, 0), axis=1)
+    columns[reverse.indices < 0] = -np.inf
+    assert columns == pytest.approx(_top_scores(reference.T, 7), abs=1e-5)
+    assert reverse.scores == pytest.approx(columns, abs=5e-4)
+
+
+def test_the_fast_path_agrees_for_some_organisations_and_one_initiative():
+    initiatives, organisations = _random_registry()[::-1]
+    reference = engine.batch_scores(initiatives, organisations)
+    some = np.array([3, 400, 2500, 4999])
+    reverse = engine.suggest_initiatives(
+        initiatives, engine.organisation_rows(organisations, some), k=5
+    )
+    assert reverse.scores == pytest.approx(_top_scores(reference.T[some], 5), abs=5e-4)
+    one = engine.suggest_organisations(initiatives.rows(slice(4, 5)), organisations)
+    assert one.scores == pytest.approx(_top_scores(reference[4:5], 20), abs=5e-4)
