@@ -1,0 +1,45 @@
+import json
+
+import pytest
+import redis
+from django.conf import settings
+
+from hub.celery import app as celery_app
+from partners.factories import OrganisationFactory
+from projects.factories import InitiativeFactory
+
+
+@pytest.fixture
+def queue():
+    """The Celery queue on the test broker, emptied first: ``queue()`` lists
+    the (task name, arguments) waiting in it."""
+    celery_app.control.purge()
+    client = redis.Redis.from_url(settings.CELERY_BROKER_URL)
+
+    def waiting() -> list[tuple[str, list]]:
+        messages = client.lrange(settings.CELERY_TASK_DEFAULT_QUEUE, 0, -1)
+        found = []
+        for raw in reversed(messages):  # oldest first
+            message = json.loads(raw)
+            body = json.loads(_decoded(message))
+            found.append((message["headers"]["task"], body[0]))
+        return found
+
+    yield waiting
+    celery_app.control.purge()
+
+
+def _decoded(message) -> str:
+    import base64
+
+    return base64.b64decode(message["body"]).decode()
+
+
+@pytest.fixture
+def registry(db):
+    """A few public organisations and initiatives beside the demo site's."""
+    organisations = OrganisationFactory.create_batch(8)
+    initiatives = [
+        InitiativeFactory(owner=organisations[index % 3]) for index in range(4)
+    ]
+    return initiatives, organisations
