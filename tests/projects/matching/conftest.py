@@ -43,3 +43,21 @@ def registry(db):
         InitiativeFactory(owner=organisations[index % 3]) for index in range(4)
     ]
     return initiatives, organisations
+
+
+@pytest.fixture
+def unreachable_broker():
+    """The Celery app sends to a port where nothing listens, as when Redis
+    is down; put back afterwards."""
+    working = celery_app.conf.broker_url
+    _use_broker("redis://127.0.0.1:9/0")
+    yield
+    _use_broker(working)
+
+
+def _use_broker(url: str) -> None:
+    # Celery keeps its connection and producer pools; drop them with the URL.
+    celery_app.conf.broker_url = url
+    celery_app.pool.force_close_all()
+    celery_app._pool = None
+    celery_app.amqp._producer_pool = None
