@@ -1,4 +1,5 @@
 import json
+from contextlib import contextmanager
 
 import pytest
 import redis
@@ -7,6 +8,9 @@ from django.conf import settings
 from hub.celery import app as celery_app
 from partners.factories import OrganisationFactory
 from projects.factories import InitiativeFactory
+
+# Nothing listens on the discard port.
+UNREACHABLE = "redis://127.0.0.1:9/0"
 
 
 @pytest.fixture
@@ -45,19 +49,33 @@ def registry(db):
     return initiatives, organisations
 
 
+@contextmanager
+def _broker_down():
+    working = celery_app.conf.broker_url
+    _use_broker(UNREACHABLE)
+    try:
+        yield
+    finally:
+        _use_broker(working)
+
+
 @pytest.fixture
 def unreachable_broker():
     """The Celery app sends to a port where nothing listens, as when Redis
     is down; put back afterwards."""
-    working = celery_app.conf.broker_url
-    _use_broker("redis://127.0.0.1:9/0")
-    yield
-    _use_broker(working)
+    with _broker_down():
+        yield
+
+
+@pytest.fixture
+def unreachable_broker_switch():
+    """``with unreachable_broker_switch():`` the broker is down inside."""
+    return _broker_down
 
 
 def _use_broker(url: str) -> None:
-    # Celery keeps its connection and producer pools; drop them with the URL.
+    # Celery keeps a connection and a producer pool per broker; forget the
+    # current ones so that the next task goes to ``url``'s.
     celery_app.conf.broker_url = url
-    celery_app.pool.force_close_all()
     celery_app._pool = None
     celery_app.amqp._producer_pool = None
