@@ -1,6 +1,13 @@
 from django.urls import path, re_path
 
-from projects.views import discovery, following, open_data, registration, statistics
+from projects.views import (
+    discovery,
+    following,
+    open_data,
+    registration,
+    statistics,
+    suggestions,
+)
 
 app_name = "projects"
 
@@ -39,6 +46,26 @@ urlpatterns = [
         "initiatives/<slug:slug>/partners/<int:pk>/remove/",
         registration.partner_remove,
         name="partner_remove",
+    ),
+    path(
+        "initiatives/<slug:slug>/suggested-partners/",
+        suggestions.initiative_suggestions,
+        name="initiative_suggestions",
+    ),
+    path(
+        "initiatives/<slug:slug>/suggested-partners/<slug:organisation>/dismiss/",
+        suggestions.initiative_suggestion_dismiss,
+        name="initiative_suggestion_dismiss",
+    ),
+    path(
+        "my/organisations/<slug:slug>/suggested-initiatives/",
+        suggestions.organisation_suggestions,
+        name="organisation_suggestions",
+    ),
+    path(
+        "my/organisations/<slug:slug>/suggested-initiatives/<slug:initiative>/dismiss/",
+        suggestions.organisation_suggestion_dismiss,
+        name="organisation_suggestion_dismiss",
     ),
     path("my/initiatives/", registration.my_initiatives, name="my_initiatives"),
     path(
