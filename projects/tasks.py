@@ -59,7 +59,7 @@ def _will_retry(task, error) -> bool:
 
 
 def _send_chunks(direction: str, ids: list[int], run_id: int | None = None) -> None:
-    for chunk in jobs.chunked(ids):
+    for chunk in jobs.chunked(ids, direction):
         compute_suggestions_chunk.delay(direction, chunk, run_id)
 
 

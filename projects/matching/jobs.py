@@ -37,8 +37,7 @@ from projects.models import (
 
 FOR_INITIATIVE = SuggestionDirection.FOR_INITIATIVE
 FOR_ORGANISATION = SuggestionDirection.FOR_ORGANISATION
-# Suggestions kept for each initiative and each organisation.
-SUGGESTIONS_PER_LIST = 20
+SUGGESTIONS_PER_LIST = compute.SUGGESTIONS_PER_LIST
 # A request not computed after this long is taken to be lost.
 MISSED_AFTER = timedelta(minutes=10)
 # A run still "running" after this long was interrupted for good.
@@ -48,12 +47,23 @@ RUNS_KEPT = timedelta(days=90)
 QUEUE_UNREACHABLE = "The job queue could not be reached."
 
 
-def chunk_size() -> int:
-    return settings.MATCHING_CHUNK_SIZE
+# Each chunk reads the whole registry once (``compute``), then scores its
+# rows against one whole side: an initiative against every organisation, an
+# organisation against every initiative. Organisations outnumber initiatives
+# and cost less each, so their chunks are larger.
+ORGANISATIONS_PER_INITIATIVE_CHUNK = 10
 
 
-def chunked(ids: Iterable[int], size: int | None = None) -> Iterator[list[int]]:
-    ids, size = list(ids), size or chunk_size()
+def chunk_size(direction=None) -> int:
+    size = settings.MATCHING_CHUNK_SIZE
+    if direction == SuggestionDirection.FOR_ORGANISATION:
+        return size * ORGANISATIONS_PER_INITIATIVE_CHUNK
+    return size
+
+
+def chunked(ids: Iterable[int], direction=None) -> Iterator[list[int]]:
+    """``ids`` in lists of the chunk size for ``direction``."""
+    ids, size = list(ids), chunk_size(direction)
     for start in range(0, len(ids), size):
         yield ids[start : start + size]
 
@@ -121,7 +131,7 @@ def organisations_lists_request(*, organisation_ids: list[int]) -> None:
     from projects import tasks
 
     _mark_requested(FOR_ORGANISATION, organisation_ids, timezone.now())
-    for ids in chunked(organisation_ids):
+    for ids in chunked(organisation_ids, FOR_ORGANISATION):
         enqueue_on_commit(tasks.compute_suggestions_chunk, FOR_ORGANISATION, ids)
 
 
@@ -348,7 +358,8 @@ def full_run_chunks(*, run_id: int) -> list[tuple[str, list[int]]]:
         for ids in chunked(
             _left_in_run(direction, run.started_at)
             .order_by("pk")
-            .values_list("pk", flat=True)
+            .values_list("pk", flat=True),
+            direction,
         )
     ]
     if not chunks:

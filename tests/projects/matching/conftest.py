@@ -51,12 +51,12 @@ def registry(db):
 
 @contextmanager
 def _broker_down():
-    working = celery_app.conf.broker_url
-    _use_broker(UNREACHABLE)
+    working = celery_app.conf.broker_url, celery_app.conf.broker_write_url
+    _use_broker(UNREACHABLE, UNREACHABLE)
     try:
         yield
     finally:
-        _use_broker(working)
+        _use_broker(*working)
 
 
 @pytest.fixture
@@ -73,9 +73,10 @@ def unreachable_broker_switch():
     return _broker_down
 
 
-def _use_broker(url: str) -> None:
-    # Celery keeps a connection and a producer pool per broker; forget the
-    # current ones so that the next task goes to ``url``'s.
-    celery_app.conf.broker_url = url
+def _use_broker(url: str, write_url: str | None) -> None:
+    # Celery sends to the write URL once it has sent anything, and keeps a
+    # connection and a producer pool per broker; forget the current ones so
+    # that the next task goes to ``url``'s.
+    celery_app.conf.broker_url, celery_app.conf.broker_write_url = url, write_url
     celery_app._pool = None
     celery_app.amqp._producer_pool = None
