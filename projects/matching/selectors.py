@@ -2,10 +2,12 @@
 
 import logging
 from dataclasses import dataclass
+from datetime import timedelta
 
 import redis
 from django.conf import settings
 from django.db.models import Count, F, Q
+from django.utils import timezone
 
 from projects.models import (
     InitiativeMatchingState,
@@ -21,6 +23,8 @@ logger = logging.getLogger(__name__)
 RUN_PERMISSION = "projects.run_matching"
 WATCH_PERMISSIONS = (RUN_PERMISSION, "projects.moderate_initiative")
 RECENT_FAILURES = 10
+# Failures older than this are history, not news.
+RECENT = timedelta(days=7)
 
 
 def can_run(user) -> bool:
@@ -83,7 +87,12 @@ def matching_overview() -> MatchingOverview:
         last_full_run=runs.filter(kind=MatchingRunKind.FULL).first(),
         last_repair=runs.filter(kind=MatchingRunKind.REPAIR).first(),
         running=list(runs.filter(status=MatchingRunStatus.RUNNING)[:RECENT_FAILURES]),
-        failures=list(runs.filter(status=MatchingRunStatus.FAILED)[:RECENT_FAILURES]),
+        failures=list(
+            runs.filter(
+                status=MatchingRunStatus.FAILED,
+                started_at__gte=timezone.now() - RECENT,
+            )[:RECENT_FAILURES]
+        ),
         initiatives_computing=_computing(InitiativeMatchingState),
         organisations_computing=_computing(OrganisationMatchingState),
         queue_length=queue_length(),
