@@ -3,7 +3,9 @@ the button that recomputes every suggestion."""
 
 import pytest
 from django.contrib.auth.models import Group, Permission
+from django.db import connection
 from django.test import Client
+from django.test.utils import CaptureQueriesContext
 
 from hub.factories import UserFactory
 from projects.matching.weights import ALGORITHM_VERSION
@@ -125,3 +127,26 @@ class TestPanel:
         html = client.get("/admin/").text
         assert 'id="matching-jobs-heading"' in html
         assert "0 recent runs failed." in html
+
+    def test_its_queries_do_not_grow_with_the_runs_shown(self, client, operator):
+        def failed_runs(count):
+            MatchingRun.objects.bulk_create(
+                MatchingRun(
+                    kind=MatchingRunKind.ORGANISATIONS,
+                    status=MatchingRunStatus.FAILED,
+                    algorithm_version=ALGORITHM_VERSION,
+                    started_by=operator,
+                    error="OperationalError: gone",
+                )
+                for _ in range(count)
+            )
+
+        def queries() -> int:
+            with CaptureQueriesContext(connection) as captured:
+                assert client.get(URL).status_code == 200
+            return len(captured)
+
+        failed_runs(1)
+        one = queries()
+        failed_runs(9)
+        assert queries() == one
