@@ -52,6 +52,7 @@ def _initiative_add(content: dict, themes: dict, organisations: dict) -> Initiat
         initiative.latitude, initiative.longitude = coordinates
     initiative.full_clean()
     initiative.save()
+    services.search_vector_refresh([initiative.pk])
     initiative.themes.set([themes[slug] for slug in content.get("themes", ())])
     initiative.sustainable_development_goals.set(content.get("goals", ()))
     for name in ("tags", "expertise_sought"):

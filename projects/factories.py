@@ -4,6 +4,7 @@ from factory.django import DjangoModelFactory
 
 from partners.factories import OrganisationFactory
 from partners.models import ModerationStatus
+from projects import services
 from projects.matching.weights import ALGORITHM_VERSION, PARTS, WEIGHTS
 from projects.models import (
     Initiative,
@@ -34,6 +35,12 @@ class InitiativeFactory(DjangoModelFactory):
     longitude = 5.12222
     status = ModerationStatus.APPROVED
     submitted_at = factory.LazyFunction(timezone.now)
+
+    @factory.post_generation
+    def searchable(initiative, create, extracted, **kwargs):
+        # As the services do after every write of the texts.
+        if create:
+            services.search_vector_refresh([initiative.pk])
 
 
 class InitiativePartnerFactory(DjangoModelFactory):

@@ -4,7 +4,6 @@ from django.conf import settings
 from django.contrib.postgres.search import (
     SearchQuery,
     SearchRank,
-    SearchVector,
     TrigramSimilarity,
 )
 from django.db import connection
@@ -19,6 +18,7 @@ from django.db.models import (
     Value,
     When,
 )
+from django.db.models.functions import Coalesce
 from django.urls import reverse
 
 from hub.models import SustainableDevelopmentGoal, Theme
@@ -39,10 +39,12 @@ from projects.models import (
 )
 
 MODERATE_PERMISSION = "projects.moderate_initiative"
-# The same expression as the full-text index in migration 0003_search_indexes.
-SEARCH_VECTOR = SearchVector(
-    "title", "summary", "city", "description", "partners_sought", config="simple"
-)
+
+
+def _search_query(query: str) -> SearchQuery:
+    # The configuration the stored documents were made with
+    # (services.SEARCH_VECTOR_UPDATE): words as written, English or Dutch.
+    return SearchQuery(query, config="simple", search_type="websearch")
 
 
 def is_moderator(user) -> bool:
@@ -183,8 +185,9 @@ def initiative_countries() -> list[str]:
 def initiatives_search(
     queryset: QuerySet[Initiative], query: str
 ) -> QuerySet[Initiative]:
-    """Initiatives whose title or texts match ``query``: full text and similar
-    titles on PostgreSQL, plain containment on the embedded SQLite."""
+    """Initiatives whose title or texts match ``query``: full text (the
+    stored ``search_vector``, through its GIN index) and similar titles on
+    PostgreSQL, plain containment on the embedded SQLite."""
     query = query.strip()
     if not query:
         return queryset
@@ -195,9 +198,8 @@ def initiatives_search(
             | Q(city__icontains=query)
             | Q(description__icontains=query)
         )
-    return queryset.annotate(document=SEARCH_VECTOR).filter(
-        Q(document=SearchQuery(query, config="simple", search_type="websearch"))
-        | Q(title__trigram_similar=query)
+    return queryset.filter(
+        Q(search_vector=_search_query(query)) | Q(title__trigram_similar=query)
     )
 
 
@@ -369,9 +371,9 @@ def initiatives_sorted(
         return queryset.order_by(*SORT_ORDER[SORT_NEWEST])
     if connection.vendor != "postgresql":
         return queryset.order_by("title", "pk")
-    search_query = SearchQuery(q, config="simple", search_type="websearch")
     return queryset.annotate(
-        relevance=SearchRank(SEARCH_VECTOR, search_query)
+        # An initiative not refreshed yet has no document: only its title.
+        relevance=Coalesce(SearchRank(F("search_vector"), _search_query(q)), 0.0)
         + TrigramSimilarity("title", q)
     ).order_by("-relevance", "title", "pk")
 

@@ -12,7 +12,8 @@ the initiatives (and owners) it made last time are deleted and made again.
 Each CORDIS project becomes a public initiative with its title, call topic as
 summary, dates, stage, its coordinator as owner (with the coordinator's city,
 country and coordinates) and themes and goals from its thematic priority; a
-minimal loader of its own, so the figures do not wait for the importer.
+minimal loader of its own, so the figures do not wait for the importer
+(it stores their search documents as the importer does).
 
 The list page is requested in-process with Django's test client, as a visitor
 would (the site's header, footer and filters included), for several filter
@@ -211,6 +212,10 @@ def build_initiatives(data: Path) -> int:
         i.external_id: i
         for i in Initiative.objects.filter(slug__startswith=SLUG_PREFIX)
     }
+    # What search matches, as the importer stores it.
+    from projects.services import search_vector_refresh
+
+    search_vector_refresh(initiative.pk for initiative in saved.values())
     theme_links, goal_links, sectors = [], [], []
     for project in projects:
         initiative = saved[project["project_id"]]

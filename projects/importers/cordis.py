@@ -27,6 +27,7 @@ from hub.models import Theme
 from partners.importers.cordis import Progress, RowError
 from partners.importers.csv_files import ImportReport, read_rows
 from partners.models import DataSource, ModerationStatus, Organisation
+from projects import services
 from projects.models import (
     Initiative,
     InitiativePartner,
@@ -130,11 +131,13 @@ def initiatives_import(
     with transaction.atomic():
         imported = _with_organisations(projects, report)
         existing = _existing_by_project_id()
-        _update(imported, existing, report)
-        _create(
+        written = _update(imported, existing, report)
+        written += _create(
             {key: value for key, value in imported.items() if key not in existing},
             report,
         )
+        # What search matches, for all the texts written, in one statement.
+        services.search_vector_refresh(written)
     return report
 
 
@@ -361,7 +364,9 @@ def _existing_by_project_id() -> dict[str, dict]:
     return existing
 
 
-def _update(imported: dict, existing: dict, report: ImportReport) -> None:
+def _update(imported: dict, existing: dict, report: ImportReport) -> list[int]:
+    """Write what CORDIS says now of the initiatives imported before; return
+    the primary keys of those whose fields changed."""
     # Only what differs is written, so that a second run leaves updated_at
     # as it was.
     now, changed, added, removed = timezone.now(), [], [], []
@@ -383,6 +388,7 @@ def _update(imported: dict, existing: dict, report: ImportReport) -> None:
     )
     _partners_add(added)
     _partners_remove(removed)
+    return [initiative.pk for initiative in changed]
 
 
 def _same(stored, imported) -> bool:
@@ -419,9 +425,10 @@ def _partners_remove(pairs: list[tuple[int, int]]) -> None:
         ).delete()
 
 
-def _create(new: dict, report: ImportReport) -> None:
+def _create(new: dict, report: ImportReport) -> list[int]:
+    """Create the new initiatives; return their primary keys."""
     if not new:
-        return
+        return []
     slugs = _unique_slugs([values["title"] for values, _p, _t in new.values()])
     initiatives = Initiative.objects.bulk_create(
         [
@@ -447,6 +454,7 @@ def _create(new: dict, report: ImportReport) -> None:
     _partners_add(pairs)
     themes_add(texts)
     report.created += len(new)
+    return list(texts)
 
 
 def themes_add(texts: dict[int, str]) -> None:

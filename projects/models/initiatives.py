@@ -1,4 +1,5 @@
 from django.conf import settings
+from django.contrib.postgres.search import SearchVectorField
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
@@ -44,6 +45,16 @@ class SoughtExpertiseTag(TaggedItemBase):
     content_object = models.ForeignKey(
         "projects.Initiative", on_delete=models.CASCADE, related_name="+"
     )
+
+
+class SearchDocumentField(SearchVectorField):
+    """A stored search document that only ``search_vector_refresh`` writes.
+    Saving an instance leaves the column as it is (a new one starts empty):
+    the instance's copy may be older than the row's, or never have been
+    read, and writing it back would undo the last refresh."""
+
+    def pre_save(self, model_instance, add):
+        return None if add else models.F(self.attname)
 
 
 class InitiativeQuerySet(models.QuerySet):
@@ -175,6 +186,11 @@ class Initiative(models.Model):
     )
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated at"), auto_now=True)
+    # What full-text search matches, kept by ``services.search_vector_refresh``
+    # after every write to the texts, with a GIN index (migration 0006). Only
+    # on PostgreSQL: on the embedded SQLite it stays empty and search reads
+    # the texts themselves.
+    search_vector = SearchDocumentField(null=True, editable=False)
 
     objects = InitiativeQuerySet.as_manager()
 
