@@ -6,7 +6,7 @@ from django.db import migrations
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('projects', '0005_matching'),
+        ('projects', '0006_initiative_search_vector'),
     ]
 
     operations = [
