@@ -10,6 +10,7 @@ from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
+from hub.queue import enqueue_on_commit
 from partners import events, geography, mail, selectors
 from partners.models import (
     ACTION_STATUS,
@@ -197,9 +198,7 @@ def organisation_decide(
     with transaction.atomic():
         locked = Organisation.objects.select_for_update().get(pk=organisation.pk)
         decision = _record_decision(locked, action, actor=moderator, reason=reason)
-        transaction.on_commit(
-            lambda: tasks.notify_owners_of_decision.delay(decision.pk)
-        )
+        enqueue_on_commit(tasks.notify_owners_of_decision, decision.pk)
         if action == ModerationAction.APPROVE:
             events.organisation_changed(
                 organisation=locked,
@@ -267,7 +266,7 @@ def join_request_create(*, organisation: Organisation, user, message: str = ""):
     join_request = JoinRequest.objects.create(
         organisation=organisation, user=user, message=message.strip()
     )
-    transaction.on_commit(lambda: tasks.notify_join_request.delay(join_request.pk))
+    enqueue_on_commit(tasks.notify_join_request, join_request.pk)
     return join_request
 
 
@@ -296,7 +295,7 @@ def join_request_answer(*, join_request: JoinRequest, owner, accept: bool):
             user=join_request.user,
             defaults={"role": MemberRole.EDITOR},
         )
-    transaction.on_commit(lambda: tasks.notify_join_answer.delay(join_request.pk))
+    enqueue_on_commit(tasks.notify_join_answer, join_request.pk)
     return join_request
 
 

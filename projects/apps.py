@@ -12,6 +12,7 @@ class ProjectsConfig(AppConfig):
         from partners.models import DataSource
         from projects import following, following_hooks
         from projects.importers import cordis
+        from projects.matching import jobs as matching
 
         # `import_cordis` imports the projects as initiatives after the
         # organisations they belong to.
@@ -22,4 +23,5 @@ class ProjectsConfig(AppConfig):
         # The registry tells us of organisations approved or updated (it may
         # not import this app); Wagtail tells us of articles published.
         events.on_organisation_changed(following.notifications_record_for_organisation)
+        events.on_organisation_changed(matching.organisation_changed)
         following_hooks.connect()

@@ -9,6 +9,7 @@ from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
+from hub.queue import enqueue_on_commit
 from partners import geography, mail
 from partners.models import (
     ACTION_STATUS,
@@ -19,6 +20,7 @@ from partners.models import (
     Organisation,
 )
 from projects import following, selectors
+from projects.matching import jobs as matching
 from projects.models import (
     Initiative,
     InitiativeDecision,
@@ -211,6 +213,7 @@ def initiative_update(*, initiative: Initiative, user, fields: dict) -> Initiati
     initiative.save()
     search_vector_refresh([initiative.pk])
     _save_related(initiative, related)
+    _matching_request(initiative)
     if changed and initiative.status == ModerationStatus.APPROVED:
         initiative.edited_since_review_at = timezone.now()
         initiative.save(update_fields=["edited_since_review_at"])
@@ -224,6 +227,13 @@ def initiative_update(*, initiative: Initiative, user, fields: dict) -> Initiati
             initiative=initiative, kind=NotificationKind.UPDATED, actor=user
         )
     return initiative
+
+
+def _matching_request(initiative: Initiative) -> None:
+    """An approved initiative's suggestions follow what it says and whether
+    it is shown (a paused one's are removed)."""
+    if initiative.status == ModerationStatus.APPROVED:
+        matching.initiative_matching_request(initiative_id=initiative.pk)
 
 
 def _record(
@@ -246,6 +256,7 @@ def initiative_correct(*, initiative: Initiative, moderator, fields: dict):
     initiative.save()
     search_vector_refresh([initiative.pk])
     _save_related(initiative, related)
+    _matching_request(initiative)
     return initiative
 
 
@@ -279,6 +290,7 @@ def initiative_pause(*, initiative: Initiative, user) -> Initiative:
         initiative.paused_at = timezone.now()
         initiative.save(update_fields=["paused_at", "updated_at"])
         _record(initiative, ModerationAction.PAUSE, actor=user)
+        _matching_request(initiative)
     return initiative
 
 
@@ -290,6 +302,7 @@ def initiative_resume(*, initiative: Initiative, user) -> Initiative:
         initiative.paused_at = None
         initiative.save(update_fields=["paused_at", "updated_at"])
         _record(initiative, ModerationAction.RESUME, actor=user)
+        _matching_request(initiative)
     return initiative
 
 
@@ -298,6 +311,10 @@ def initiative_withdraw(*, initiative: Initiative, user) -> None:
     """The owners remove their initiative from the hub, with its history."""
     if not selectors.initiative_can_edit(user=user, initiative=initiative):
         raise PermissionDenied
+    # The organisations it was suggested to get their lists back to full.
+    matching.organisations_lists_request(
+        organisation_ids=matching.organisations_listing(initiative_id=initiative.pk)
+    )
     initiative.delete()
 
 
@@ -377,7 +394,7 @@ def partner_invite(
         partnership.invited_by, partnership.role = user, role.strip()
         partnership.answered_at = partnership.partner_notified_at = None
         partnership.save()
-    transaction.on_commit(lambda: tasks.notify_partner_invitation.delay(partnership.pk))
+    enqueue_on_commit(tasks.notify_partner_invitation, partnership.pk)
     return partnership
 
 
@@ -395,6 +412,8 @@ def partner_answer(*, partnership: InitiativePartner, user, accept: bool):
     partnership.answered_by, partnership.answered_at = user, timezone.now()
     partnership.save(update_fields=["state", "answered_by", "answered_at"])
     if accept:
+        # A partner is no longer suggested, and brings its own partners.
+        _matching_request(partnership.initiative)
         following.notifications_record_for_initiative(
             initiative=partnership.initiative,
             kind=NotificationKind.NEW_PARTNER,
@@ -414,6 +433,7 @@ def partner_remove(*, partnership: InitiativePartner, user) -> None:
     ):
         raise PermissionDenied
     partnership.delete()
+    _matching_request(partnership.initiative)
 
 
 @transaction.atomic
@@ -459,6 +479,7 @@ def initiative_decide(
         )
     with transaction.atomic():
         locked = Initiative.objects.select_for_update().get(pk=initiative.pk)
+        was_approved = locked.status == ModerationStatus.APPROVED
         locked.status = ACTION_STATUS[action]
         locked.status_reason = reason
         # A decision is a review: edits before it have been seen.
@@ -472,9 +493,10 @@ def initiative_decide(
             ]
         )
         decision = _record(locked, action, actor=moderator, reason=reason)
-        transaction.on_commit(
-            lambda: tasks.notify_owners_of_initiative_decision.delay(decision.pk)
-        )
+        enqueue_on_commit(tasks.notify_owners_of_initiative_decision, decision.pk)
+        if was_approved or action == ModerationAction.APPROVE:
+            # Approved, it gets suggestions; taken down, they are removed.
+            matching.initiative_matching_request(initiative_id=locked.pk)
         if action == ModerationAction.APPROVE:
             following.notifications_record_for_initiative(
                 initiative=locked, kind=NotificationKind.APPROVED, actor=moderator

@@ -1,3 +1,4 @@
+from django.urls import path
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
@@ -6,8 +7,9 @@ from wagtail.snippets.models import register_snippet
 
 from partners.views import moderation_base
 from projects import selectors
+from projects.matching import selectors as matching_selectors
 from projects.models import Initiative
-from projects.views import bulk_moderation, moderation
+from projects.views import bulk_moderation, matching_admin, moderation
 
 
 class InitiativeViewSet(moderation_base.ModerationViewSet):
@@ -136,3 +138,24 @@ def register_initiative_chooser():
     from projects.views.chooser import initiative_chooser_viewset
 
     return initiative_chooser_viewset
+
+
+@hooks.register("register_admin_urls")
+def register_matching_urls():
+    return [
+        path(
+            "matching/",
+            matching_admin.MatchingView.as_view(),
+            name=matching_admin.URL_NAME,
+        )
+    ]
+
+
+# The matching jobs' panel, under Registry beside the queues.
+hooks.register(moderation_base.REGISTRY_MENU_HOOK, matching_admin.menu_item)
+
+
+@hooks.register("construct_homepage_panels")
+def add_matching_panel(request, panels):
+    if matching_selectors.can_watch(request.user):
+        panels.append(matching_admin.MatchingPanel())

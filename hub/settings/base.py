@@ -8,6 +8,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import environ
+from celery.schedules import crontab
 from django.utils.translation import gettext_lazy as _
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
@@ -177,6 +178,12 @@ CELERY_TASK_SERIALIZER = "json"
 CELERY_ACCEPT_CONTENT = ["json"]
 CELERY_TIMEZONE = TIME_ZONE
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
+# A task a dead worker had taken goes back to the queue after this many seconds
+# (Redis cannot tell that the worker died). Longer than any one task runs: the
+# matching jobs are chunked to stay well inside it.
+CELERY_BROKER_TRANSPORT_OPTIONS = {
+    "visibility_timeout": env.int("CELERY_VISIBILITY_TIMEOUT", default=60 * 60)
+}
 CELERY_BEAT_SCHEDULE = {
     "record-worker-heartbeat": {
         "task": "hub.tasks.record_worker_heartbeat",
@@ -202,7 +209,17 @@ CELERY_BEAT_SCHEDULE = {
         "task": "projects.tasks.send_digests",
         "schedule": 60 * 60.0,
     },
+    "recompute-all-suggestions": {
+        "task": "projects.tasks.recompute_all_suggestions_nightly",
+        "schedule": crontab(hour=3, minute=0),
+    },
+    "repair-suggestions": {
+        "task": "projects.tasks.repair_suggestions",
+        "schedule": 15 * 60.0,
+    },
 }
+# Matching: initiatives (or organisations) scored per task of a full run.
+MATCHING_CHUNK_SIZE = env.int("MATCHING_CHUNK_SIZE", default=500)
 
 # Wagtail's own background work (reference index, focal points, cache purges)
 # goes through django-tasks; this backend hands it to our Celery workers.

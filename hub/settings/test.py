@@ -27,6 +27,13 @@ CACHES = {
 # wipe the queues under a running worker.
 CELERY_BROKER_URL = env.str("CELERY_BROKER_URL", default="redis://127.0.0.1:6379/15")
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+# Tests that kill a worker on purpose start the next with a visibility timeout
+# of seconds (CELERY_VISIBILITY_TIMEOUT), and look for its tasks every second.
+CELERY_BROKER_TRANSPORT_OPTIONS = {
+    "visibility_timeout": env.int("CELERY_VISIBILITY_TIMEOUT", default=60 * 60),
+    "unacked_restore_interval": 1,
+    "unacked_restore_throttle": 1,
+}
 
 # Wagtail's own tasks run in the request here, so that tests see their effect;
 # tests/hub/test_celery_worker.py drives the Celery bridge with a real worker.

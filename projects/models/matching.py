@@ -169,6 +169,7 @@ class MatchingRun(models.Model):
     class Meta:
         ordering = ["-started_at", "-pk"]
         get_latest_by = "started_at"
+        permissions = [("run_matching", _("Can recompute all suggestions"))]
         verbose_name = _("matching run")
         verbose_name_plural = _("matching runs")
 

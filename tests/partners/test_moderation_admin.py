@@ -235,7 +235,7 @@ class TestDecide:
             ModerationAction.APPROVE,
             registry_moderator,
         )
-        assert len(callbacks) == 1  # the e-mail task, enqueued once committed
+        assert len(callbacks) == 2  # the e-mail and matching tasks, once committed
         assert mail.outbox == []
         services.decision_notify_owners(decision_id=decision.pk)
         (message,) = mail.outbox
@@ -311,7 +311,7 @@ class TestBulkDecisions:
         with django_capture_on_commit_callbacks() as callbacks:
             response = client.post(url)
         assert response.status_code == 302
-        assert len(callbacks) == 2
+        assert len(callbacks) == 4  # an e-mail and a matching job each
         for organisation in (utrecht, brightlane):
             organisation.refresh_from_db()
             assert organisation.status == ModerationStatus.APPROVED

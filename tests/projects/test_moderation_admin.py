@@ -322,7 +322,7 @@ class TestDecide:
             ModerationAction.APPROVE,
             registry_moderator,
         )
-        assert len(callbacks) == 1  # the e-mail task, enqueued once committed
+        assert len(callbacks) == 2  # the e-mail and matching tasks, once committed
         assert mail.outbox == []
         messages = [str(message).strip() for message in response.wsgi_request._messages]
         assert messages == [
@@ -389,7 +389,9 @@ class TestDecide:
         assert mobility.edited_since_review_at is None  # reviewed now
         decision = mobility.decisions.get()
         assert (decision.decided_by, decision.reason) == (registry_moderator, reason)
-        assert len(callbacks) == 1
+        assert (
+            len(callbacks) == 2
+        )  # the e-mail, and the job that removes its suggestions
 
 
 class TestBulkDecisions:
@@ -406,7 +408,7 @@ class TestBulkDecisions:
         with django_capture_on_commit_callbacks() as callbacks:
             response = client.post(url)
         assert response.status_code == 302
-        assert len(callbacks) == 2
+        assert len(callbacks) == 4  # an e-mail and a matching job each
         for initiative in (lights, heat):
             initiative.refresh_from_db()
             assert initiative.status == ModerationStatus.APPROVED

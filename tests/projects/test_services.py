@@ -155,7 +155,7 @@ class TestModeration:
                 moderator=initiative_moderator,
                 action=ModerationAction.APPROVE,
             )
-        assert len(callbacks) == 1
+        assert len(callbacks) == 2  # the e-mail and the matching job
         assert list(selectors.initiatives_public()) == [initiative]
 
     def test_a_rejection_needs_a_reason(self, initiative_moderator):
