@@ -1,7 +1,7 @@
 from celery import shared_task
 
 from partners.tasks import MAIL_TASK
-from projects import following, services
+from projects import following, introductions, services
 
 
 @shared_task(**MAIL_TASK)
@@ -16,11 +16,16 @@ def notify_partner_invitation(partnership_id: int) -> None:
 
 @shared_task(acks_late=True, ignore_result=True)
 def repair_missed_initiative_notifications() -> None:
-    """Hourly: send any decision or invitation e-mail whose task was lost."""
+    """Hourly: send any decision, invitation or introduction e-mail whose
+    task was lost."""
     for decision_id in services.decisions_unnotified():
         notify_owners_of_initiative_decision.delay(decision_id)
     for partnership_id in services.invitations_unnotified():
         notify_partner_invitation.delay(partnership_id)
+    for introduction_id in introductions.requests_unnotified():
+        notify_introduction_request.delay(introduction_id)
+    for introduction_id in introductions.outcomes_unnotified():
+        notify_introduction_outcome.delay(introduction_id)
 
 
 @shared_task(acks_late=True, ignore_result=True)
@@ -33,3 +38,21 @@ def send_digests() -> None:
 @shared_task(**MAIL_TASK)
 def send_digest(user_id: int) -> None:
     following.digest_send(user_id=user_id)
+
+
+@shared_task(**MAIL_TASK)
+def notify_introduction_request(introduction_id: int) -> None:
+    introductions.introduction_request_notify(introduction_id=introduction_id)
+
+
+@shared_task(**MAIL_TASK)
+def notify_introduction_outcome(introduction_id: int) -> None:
+    introductions.introduction_outcome_notify(introduction_id=introduction_id)
+
+
+@shared_task(acks_late=True, ignore_result=True)
+def expire_introductions() -> None:
+    """Hourly: requests unanswered past their expiry lapse; the asking
+    member is told."""
+    for introduction_id in introductions.introductions_expire():
+        notify_introduction_outcome.delay(introduction_id)

@@ -1,5 +1,7 @@
+from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.admin.menu import MenuItem
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.admin.ui.tables import DateColumn
 from wagtail.snippets.models import register_snippet
@@ -7,7 +9,7 @@ from wagtail.snippets.models import register_snippet
 from partners.views import moderation_base
 from projects import selectors
 from projects.models import Initiative
-from projects.views import bulk_moderation, moderation
+from projects.views import bulk_moderation, introductions_report, moderation
 
 
 class InitiativeViewSet(moderation_base.ModerationViewSet):
@@ -136,3 +138,32 @@ def register_initiative_chooser():
     from projects.views.chooser import initiative_chooser_viewset
 
     return initiative_chooser_viewset
+
+
+# Introductions by theme: a report under Registry, for its moderators.
+
+
+class ModeratorMenuItem(MenuItem):
+    def is_shown(self, request):
+        return selectors.is_moderator(request.user)
+
+
+@hooks.register("register_admin_urls")
+def register_introductions_report_url():
+    return [
+        path(
+            "registry/introductions-by-theme/",
+            introductions_report.IntroductionsByThemeView.as_view(),
+            name="projects_introductions_report",
+        )
+    ]
+
+
+@hooks.register(moderation_base.REGISTRY_MENU_HOOK)
+def register_introductions_report_menu_item():
+    return ModeratorMenuItem(
+        _("Introductions by theme"),
+        reverse("projects_introductions_report"),
+        icon_name="group",
+        order=10,
+    )
