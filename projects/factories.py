@@ -2,12 +2,15 @@ import factory
 from django.utils import timezone
 from factory.django import DjangoModelFactory
 
+from hub.factories import UserFactory
 from partners.factories import OrganisationFactory
 from partners.models import ModerationStatus
 from projects.models import (
     Initiative,
     InitiativePartner,
     InitiativeStage,
+    Introduction,
+    IntroductionOrigin,
     PartnerState,
 )
 
@@ -38,3 +41,14 @@ class InitiativePartnerFactory(DjangoModelFactory):
     initiative = factory.SubFactory(InitiativeFactory)
     organisation = factory.SubFactory(OrganisationFactory)
     state = PartnerState.CONFIRMED
+
+
+class IntroductionFactory(DjangoModelFactory):
+    class Meta:
+        model = Introduction
+
+    requester = factory.SubFactory(OrganisationFactory)
+    recipient = factory.SubFactory(OrganisationFactory)
+    origin = IntroductionOrigin.ORGANISATION_PAGE
+    message = "We light streets too; could we compare notes?"
+    requested_by = factory.SubFactory(UserFactory, verified=True)

@@ -74,9 +74,14 @@ class IntroductionForm(forms.Form):
     def __init__(self, *args, requesters, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["requester"].queryset = requesters
-        if len(requesters) == 1:
+        self.only_requester = requesters[0] if len(requesters) == 1 else None
+        if self.only_requester is not None:
+            # Nothing to choose: the member's one organisation asks.
             self.fields["requester"].widget = forms.HiddenInput()
-            self.fields["requester"].initial = requesters[0].pk
+            self.fields["requester"].required = False
+
+    def clean_requester(self):
+        return self.cleaned_data["requester"] or self.only_requester
 
 
 class AnswerForm(forms.Form):
@@ -110,9 +115,12 @@ def introduction_ask(request, slug):
     )
     asked = {introduction.requester_id for introduction in open_requests}
     available = [requester for requester in requesters if requester.pk not in asked]
+    is_member = (
+        partner_selectors.membership_of(user=user, organisation=recipient) is not None
+    )
     limited = introductions.rate_limit_reached(user=user)
     form = None
-    if available and (data is not None or not limited):
+    if available and not is_member and (data is not None or not limited):
         form = IntroductionForm(
             data,
             requesters=_requesters_queryset(available),
@@ -128,10 +136,7 @@ def introduction_ask(request, slug):
         {
             "recipient": recipient,
             "initiative": initiative,
-            "is_member": partner_selectors.membership_of(
-                user=user, organisation=recipient
-            )
-            is not None,
+            "is_member": is_member,
             "has_organisation": bool(requesters),
             "open_requests": open_requests,
             "limited": limited and form is None,
