@@ -117,7 +117,7 @@ class TestRequestMail:
             messages["joost@tue.example.org"],
         )
         assert english.subject == "Gemeente Delft asks for an introduction"
-        assert dutch.subject == "Gemeente Delft vraagt om een introductie"
+        assert dutch.subject == "Gemeente Delft vraagt om een kennismaking"
         assert MESSAGE in english.body
         assert f"/en/my/introductions/{introduction.pk}/" in english.body
         assert f"/nl/my/introductions/{introduction.pk}/" in dutch.body
@@ -150,7 +150,7 @@ class TestOutcomeMail:
         (message,) = mail.outbox
         assert message.to == ["anna@delft.example.org"]
         assert message.subject == (
-            "TU Eindhoven heeft je verzoek om een introductie aangenomen"
+            "TU Eindhoven heeft uw verzoek om een kennismaking geaccepteerd"
         )
         assert "Bea Jansen <bea@tue.example.org>" in message.body
         assert "contact@tue.example.org" in message.body

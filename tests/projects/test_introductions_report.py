@@ -3,7 +3,7 @@ organisations were suggested, how many introductions were asked from those
 suggestions and how many accepted, with the rates."""
 
 import pytest
-from django.contrib.auth.models import Group
+from django.contrib.auth.models import Permission
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
@@ -142,13 +142,23 @@ def test_queries_do_not_grow_with_the_themes(outcomes):
     assert len(many) == len(few)
 
 
+def _admin_user(codename: str, app_label: str):
+    """Someone who may use the admin and holds one more permission."""
+    user = UserFactory(verified=True)
+    user.user_permissions.add(
+        Permission.objects.get(
+            codename="access_admin", content_type__app_label="wagtailadmin"
+        ),
+        Permission.objects.get(codename=codename, content_type__app_label=app_label),
+    )
+    return user
+
+
 class TestPage:
     url = "/admin/registry/introductions-by-theme/"
 
     def test_registry_moderators_read_the_report(self, client, outcomes):
-        user = UserFactory(verified=True)
-        user.groups.add(Group.objects.get(name="Registry moderators"))
-        client.force_login(user)
+        client.force_login(_admin_user("moderate_initiative", "projects"))
 
         page = client.get(self.url).content.decode()
         home = client.get(reverse("wagtailadmin_home")).content.decode()
@@ -159,10 +169,8 @@ class TestPage:
         assert "66.7 %" in page
         assert self.url in home  # in the Registry menu
 
-    def test_other_editors_are_refused(self, client, outcomes):
-        editor = UserFactory(verified=True)
-        editor.groups.add(Group.objects.get(name="Editors"))
-        client.force_login(editor)
+    def test_moderators_of_organisations_only_are_refused(self, client, outcomes):
+        client.force_login(_admin_user("moderate_organisation", "partners"))
 
         response = client.get(self.url)
         home = client.get(reverse("wagtailadmin_home")).content.decode()
