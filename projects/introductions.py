@@ -143,7 +143,12 @@ def open_from(*, requesters, recipient) -> QuerySet[Introduction]:
     ).select_related("requester", "recipient")
 
 
-def _already_open_error(introduction: Introduction) -> ValidationError:
+def _already_open_error(introduction: Introduction | None) -> ValidationError:
+    if introduction is None:  # answered in the meantime
+        return ValidationError(
+            _("Something changed meanwhile. Please send your request again."),
+            code="changed",
+        )
     return ValidationError(
         format_html(
             _(
@@ -183,8 +188,10 @@ def suggestion_for(
 def _check_ask(*, user, requester, recipient, initiative) -> None:
     if not recipient.is_public:
         raise PermissionDenied
-    if not organisations_that_can_ask(user=user, recipient=recipient).filter(
-        pk=requester.pk
+    if (
+        not organisations_that_can_ask(user=user, recipient=recipient)
+        .filter(pk=requester.pk)
+        .exists()
     ):
         raise PermissionDenied
     if initiative is not None and (
@@ -246,12 +253,13 @@ def introduction_request(
         message=message,
         requested_by=user,
     )
-    introduction.full_clean()
+    # The open-request constraint is left to the database, which holds it
+    # also against another member asking at the same moment.
+    introduction.full_clean(validate_constraints=False)
     try:
         with transaction.atomic():
             introduction.save()
     except IntegrityError:
-        # Another member of the requester asked at the same moment.
         raise _already_open_error(
             open_between(requester=requester, recipient=recipient)
         ) from None
@@ -593,7 +601,10 @@ def personal_data(user) -> dict:
     related = Introduction.objects.select_related(
         "requester", "recipient", "initiative"
     ).order_by("requested_at", "pk")
+    # Of the requests they answered, the message is the asker's, not theirs.
     return {
         "asked": [entry(i) for i in related.filter(requested_by=user)],
-        "answered": [entry(i) for i in related.filter(answered_by=user)],
+        "answered": [
+            {**entry(i), "message": None} for i in related.filter(answered_by=user)
+        ],
     }

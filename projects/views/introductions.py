@@ -110,6 +110,11 @@ def introduction_ask(request, slug):
     requesters = list(
         introductions.organisations_that_can_ask(user=user, recipient=recipient)
     )
+    if initiative is not None and initiative.owner_id not in {
+        recipient.pk,
+        *(requester.pk for requester in requesters),
+    }:
+        initiative = None  # about neither side: the request is about none
     open_requests = list(
         introductions.open_from(requesters=requesters, recipient=recipient)
     )

@@ -3,6 +3,7 @@ added to projects.views.introductions without a row here fails."""
 
 import pytest
 from django.urls import URLPattern, reverse
+from django.utils import translation
 
 from hub.factories import UserFactory
 from partners.factories import OrganisationFactory
@@ -12,6 +13,14 @@ from projects.models import IntroductionStatus
 from projects.views import introductions as views
 
 pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def _in_english():
+    # Addresses and pages in English, whatever an earlier test left active.
+    with translation.override("en"):
+        yield
+
 
 ROLES = ["anonymous", "asking member", "asked member", "outsider", "moderator"]
 LOGIN = "login"

@@ -8,7 +8,7 @@ from datetime import timedelta
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from hub.factories import UserFactory
 from partners.factories import MembershipFactory, OrganisationFactory
@@ -24,6 +24,14 @@ from projects.models import (
 )
 
 pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def _in_english():
+    # Addresses and pages in English, whatever an earlier test left active.
+    with translation.override("en"):
+        yield
+
 
 MESSAGE = "We run smart street lights in Delft and would like to compare notes."
 EMAILS = (
