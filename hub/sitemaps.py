@@ -79,3 +79,26 @@ class ViewSitemap(Sitemap):
         if urls:
             self.latest_lastmod = max(url["lastmod"] for url in urls)
         return urls
+
+
+class ListingSitemap(Sitemap):
+    """Pages of Django views that take no arguments (lists, open data,
+    statistics), each in every language with links to the other language
+    versions. Subclasses name the views in ``url_names``."""
+
+    url_names: tuple[str, ...] = ()
+
+    def items(self):
+        return list(self.url_names)
+
+    def _urls(self, page, protocol, domain):
+        root_url = site_root_url(self.request)
+        urls = []
+        for url_name in self.paginator.page(page).object_list:
+            locations = view_locations(root_url, url_name)
+            links = alternates(locations)
+            urls += [
+                {"item": url_name, "location": location, "alternates": links}
+                for location in locations.values()
+            ]
+        return urls

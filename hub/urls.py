@@ -9,8 +9,8 @@ from wagtail.views import serve as wagtail_serve
 
 from hub import views
 from hub.sitemaps import PageSitemap
-from partners.sitemaps import OrganisationSitemap
-from projects.sitemaps import InitiativeSitemap
+from partners.sitemaps import DirectorySitemap, OrganisationSitemap
+from projects.sitemaps import InitiativeListingSitemap, InitiativeSitemap
 
 # The project's URLconf brings the apps together: the one place in hub that
 # names a domain app.
@@ -18,6 +18,8 @@ SITEMAPS = {
     "pages": PageSitemap,
     "organisations": OrganisationSitemap,
     "initiatives": InitiativeSitemap,
+    "directory": DirectorySitemap,
+    "initiative_listings": InitiativeListingSitemap,
 }
 
 urlpatterns = [

@@ -1,6 +1,6 @@
 """Approved organisations in the site's sitemap, each address in every language."""
 
-from hub.sitemaps import ViewSitemap
+from hub.sitemaps import ListingSitemap, ViewSitemap
 from partners import selectors
 
 
@@ -11,3 +11,9 @@ class OrganisationSitemap(ViewSitemap):
 
     def items(self):
         return selectors.organisations_public().only("slug", "updated_at")
+
+
+class DirectorySitemap(ListingSitemap):
+    """The organisations directory."""
+
+    url_names = ("partners:organisation_list",)

@@ -5,13 +5,18 @@ from factory.django import DjangoModelFactory
 from hub.factories import UserFactory
 from partners.factories import OrganisationFactory
 from partners.models import ModerationStatus
+from projects.matching.weights import ALGORITHM_VERSION, PARTS, WEIGHTS
 from projects.models import (
     Initiative,
+    InitiativeMatchingState,
     InitiativePartner,
     InitiativeStage,
     Introduction,
     IntroductionOrigin,
+    MatchSuggestion,
+    OrganisationMatchingState,
     PartnerState,
+    SuggestionDirection,
 )
 
 
@@ -52,3 +57,44 @@ class IntroductionFactory(DjangoModelFactory):
     origin = IntroductionOrigin.ORGANISATION_PAGE
     message = "We light streets too; could we compare notes?"
     requested_by = factory.SubFactory(UserFactory, verified=True)
+
+
+class MatchSuggestionFactory(DjangoModelFactory):
+    """A suggestion as the matching jobs store it; ``parts`` defaults to a
+    middling score in every part."""
+
+    class Meta:
+        model = MatchSuggestion
+
+    initiative = factory.SubFactory(InitiativeFactory)
+    organisation = factory.SubFactory(OrganisationFactory)
+    direction = SuggestionDirection.FOR_INITIATIVE
+    rank = factory.Sequence(lambda n: n + 1)
+    parts = factory.LazyFunction(lambda: dict.fromkeys(PARTS, 0.0))
+    score = factory.LazyAttribute(
+        lambda suggestion: sum(
+            WEIGHTS[name] * value for name, value in suggestion.parts.items()
+        )
+    )
+    algorithm_version = ALGORITHM_VERSION
+    computed_at = factory.LazyFunction(timezone.now)
+
+
+class InitiativeMatchingStateFactory(DjangoModelFactory):
+    class Meta:
+        model = InitiativeMatchingState
+
+    initiative = factory.SubFactory(InitiativeFactory)
+    requested_at = factory.LazyFunction(timezone.now)
+    computed_at = factory.LazyAttribute(lambda state: state.requested_at)
+    algorithm_version = ALGORITHM_VERSION
+
+
+class OrganisationMatchingStateFactory(DjangoModelFactory):
+    class Meta:
+        model = OrganisationMatchingState
+
+    organisation = factory.SubFactory(OrganisationFactory)
+    requested_at = factory.LazyFunction(timezone.now)
+    computed_at = factory.LazyAttribute(lambda state: state.requested_at)
+    algorithm_version = ALGORITHM_VERSION

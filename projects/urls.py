@@ -7,6 +7,7 @@ from projects.views import (
     open_data,
     registration,
     statistics,
+    suggestions,
 )
 
 app_name = "projects"
@@ -46,6 +47,26 @@ urlpatterns = [
         "initiatives/<slug:slug>/partners/<int:pk>/remove/",
         registration.partner_remove,
         name="partner_remove",
+    ),
+    path(
+        "initiatives/<slug:slug>/suggested-partners/",
+        suggestions.initiative_suggestions,
+        name="initiative_suggestions",
+    ),
+    path(
+        "initiatives/<slug:slug>/suggested-partners/<slug:organisation>/dismiss/",
+        suggestions.initiative_suggestion_dismiss,
+        name="initiative_suggestion_dismiss",
+    ),
+    path(
+        "my/organisations/<slug:slug>/suggested-initiatives/",
+        suggestions.organisation_suggestions,
+        name="organisation_suggestions",
+    ),
+    path(
+        "my/organisations/<slug:slug>/suggested-initiatives/<slug:initiative>/dismiss/",
+        suggestions.organisation_suggestion_dismiss,
+        name="organisation_suggestion_dismiss",
     ),
     path("my/initiatives/", registration.my_initiatives, name="my_initiatives"),
     path(

@@ -143,6 +143,9 @@ STATIC_ROOT = BASE_DIR / "staticfiles"
 STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = env.path("MEDIA_ROOT", default=BASE_DIR / "media")
+# The CORDIS open-data folder that `evaluate_matching` splits; when empty,
+# shared/data/cordis beside the checkout (or one of its parent folders).
+CORDIS_DATA_DIR = env.str("CORDIS_DATA_DIR", default="")
 STORAGES = {
     # An object store (django-storages) can take over media by naming its class.
     "default": {

@@ -445,11 +445,11 @@ def _create(new: dict, report: ImportReport) -> None:
         pairs += [(initiative.pk, pk) for pk in sorted(partners)]
         texts[initiative.pk] = text
     _partners_add(pairs)
-    _themes_add(texts)
+    themes_add(texts)
     report.created += len(new)
 
 
-def _themes_add(texts: dict[int, str]) -> None:
+def themes_add(texts: dict[int, str]) -> None:
     """Themes and goals inferred from each new initiative's text. Themes
     missing from the site (no demo content, say) are left out."""
     themes = dict(

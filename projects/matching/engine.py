@@ -36,8 +36,12 @@ class Organisations:
     sectors: np.ndarray  # (O, S) one-hot; all zero where unknown
     places: np.ndarray  # (O, 3) unit vectors; zero where unknown
     activity: np.ndarray  # (O,) in [0, 1]
-    collaborators: sparse.csr_array  # (O, O) 1 where two worked together
+    # (O, M) 1 where an organisation worked with one of the registry's M
+    # organisations, the columns of Initiatives.members.
+    collaborators: sparse.csr_array
     eligible: np.ndarray  # (O,) bool: approved and public
+    # Each row's column in Initiatives.members; None when the rows are all M.
+    index: np.ndarray | None = None
 
     def __len__(self) -> int:
         return self.eligible.shape[0]
@@ -53,12 +57,12 @@ class Initiatives:
     tags: object  # (Q, G): its tags and the expertise it seeks
     sought: np.ndarray  # (Q, S) 0/1: the sectors it seeks partners in
     places: np.ndarray  # (Q, 3) unit vectors; zero where unknown
-    members: sparse.csr_array  # (Q, O) 1 for its owner and partners
+    members: sparse.csr_array  # (Q, M) 1 for its owner and partners
 
     def __len__(self) -> int:
         return self.sought.shape[0]
 
-    def rows(self, selection: slice) -> "Initiatives":
+    def rows(self, selection) -> "Initiatives":
         return Initiatives(
             **{
                 name: _rows(getattr(self, name), selection)
@@ -78,8 +82,31 @@ class Ranking:
     parts: dict  # name -> (N, k) float32
 
 
-def _rows(matrix, selection: slice):
+def _rows(matrix, selection):
     return matrix[selection]
+
+
+def organisation_rows(organisations: Organisations, selection) -> Organisations:
+    """Some of the organisations (an index array), still scored against the
+    whole registry's collaborations."""
+    columns = organisations.index
+    if columns is None:
+        columns = np.arange(len(organisations))
+    index = columns[selection]
+    fields = {
+        name: _rows(getattr(organisations, name), selection)
+        for name in organisations.__dataclass_fields__
+        if name != "index"
+    }
+    return Organisations(**fields, index=index)
+
+
+def _members_of(initiatives: Initiatives, organisations: Organisations):
+    """(Q, O): 1 where the organisation is already one of the initiative's."""
+    members = sparse.csc_array(initiatives.members)
+    if organisations.index is not None:
+        members = members[:, organisations.index]
+    return sparse.coo_array(members)
 
 
 def _dense(matrix) -> np.ndarray:
@@ -170,7 +197,7 @@ def collaboration_part(initiatives: Initiatives, organisations: Organisations):
     before (partners of my partners), full marks from a few; sparse."""
     worked_with = sparse.csr_array(
         sparse.csr_array(initiatives.members, dtype=np.float32)
-        @ organisations.collaborators
+        @ sparse.csr_array(organisations.collaborators, dtype=np.float32).T
     )
     worked_with.data = np.minimum(
         worked_with.data / COLLABORATORS_FOR_FULL_MARKS, 1.0
@@ -196,7 +223,7 @@ def batch_scores(
         weights["collaboration"],
     )
     scores[:, ~organisations.eligible] = -np.inf
-    members = sparse.coo_array(initiatives.members)
+    members = _members_of(initiatives, organisations)
     scores[members.row, members.col] = -np.inf
     return scores
 
@@ -297,16 +324,90 @@ def suggest_organisations(
     batch_size: int = BATCH_SIZE,
 ) -> Ranking:
     """For each initiative, the ``k`` organisations that suit it best."""
+    return _suggest(
+        initiatives,
+        organisations,
+        k=k,
+        batch_size=batch_size,
+        one_way=True,
+        other_way=False,
+    )[0]
+
+
+class _BestInitiatives:
+    """For each organisation, the best ``k`` initiatives of the batches seen
+    so far: (k, O) rows and scores, merged batch by batch."""
+
+    def __init__(self, organisations: int, k: int):
+        self.k = k
+        self.rows = np.full((0, organisations), -1, dtype=np.int64)
+        self.scores = np.full((0, organisations), -np.inf, dtype=np.float32)
+
+    def add(self, scores: np.ndarray, start: int) -> None:
+        top = _best_rows(scores, self.k)
+        rows = np.vstack([self.rows, top + start])
+        kept = np.vstack([self.scores, np.take_along_axis(scores, top, 0)])
+        top = _best_rows(kept, self.k)
+        self.rows = np.take_along_axis(rows, top, axis=0)
+        self.scores = np.take_along_axis(kept, top, axis=0)
+
+    def ranking(self, initiatives, organisations) -> Ranking:
+        order = np.argsort(-self.scores, axis=0, kind="stable")
+        best = np.take_along_axis(self.rows, order, axis=0).T
+        scores = np.take_along_axis(self.scores, order, axis=0).T
+        best = np.where(np.isfinite(scores), best, -1)
+        organisation_rows = np.repeat(
+            np.arange(len(organisations)), best.shape[1]
+        ).reshape(best.shape)
+        reverse = _ranking(
+            initiatives,
+            organisations,
+            np.maximum(best, 0),
+            np.where(best >= 0, organisation_rows, -1),
+            self.k,
+        )
+        return Ranking(indices=best, scores=reverse.scores, parts=reverse.parts)
+
+
+def _suggest(initiatives, organisations, *, k, batch_size, one_way, other_way):
     chosen = []
+    best_initiatives = _BestInitiatives(len(organisations), k)
     for start in range(0, len(initiatives), batch_size):
         batch = initiatives.rows(slice(start, start + batch_size))
-        columns, _scores = _best(batch_scores(batch, organisations), k)
-        chosen.append(columns)
-    columns = np.vstack(chosen) if chosen else np.empty((0, k), dtype=np.int64)
-    rows = np.repeat(np.arange(len(initiatives)), columns.shape[1]).reshape(
-        columns.shape
-    )
-    return _ranking(initiatives, organisations, rows, columns, k)
+        scores = batch_scores(batch, organisations)
+        if one_way:
+            chosen.append(_best(scores, k)[0])
+        if other_way:
+            best_initiatives.add(scores, start)
+    for_initiatives = for_organisations = None
+    if one_way:
+        columns = np.vstack(chosen) if chosen else np.empty((0, k), dtype=np.int64)
+        rows = np.repeat(np.arange(len(initiatives)), columns.shape[1]).reshape(
+            columns.shape
+        )
+        for_initiatives = _ranking(initiatives, organisations, rows, columns, k)
+    if other_way:
+        for_organisations = best_initiatives.ranking(initiatives, organisations)
+    return for_initiatives, for_organisations
+
+
+def suggest_initiatives(
+    initiatives: Initiatives,
+    organisations: Organisations,
+    *,
+    k: int = 20,
+    batch_size: int = BATCH_SIZE,
+) -> Ranking:
+    """For each organisation, the ``k`` initiatives it could help most
+    (``indices`` are initiatives)."""
+    return _suggest(
+        initiatives,
+        organisations,
+        k=k,
+        batch_size=batch_size,
+        one_way=False,
+        other_way=True,
+    )[1]
 
 
 def suggest_both_ways(
@@ -319,42 +420,11 @@ def suggest_both_ways(
     """In one pass over the pairs: the best organisations for each initiative
     and the best initiatives for each organisation (``indices`` of the second
     ranking are initiatives)."""
-    chosen = []
-    # For each organisation, the best initiatives so far (k, O).
-    kept_rows = np.full((0, len(organisations)), -1, dtype=np.int64)
-    kept_scores = np.full((0, len(organisations)), -np.inf, dtype=np.float32)
-    for start in range(0, len(initiatives), batch_size):
-        batch = initiatives.rows(slice(start, start + batch_size))
-        scores = batch_scores(batch, organisations)
-        chosen.append(_best(scores, k)[0])
-        # The batch's best initiatives for each organisation, merged with the
-        # best of the batches before.
-        top = _best_rows(scores, k)
-        kept_rows = np.vstack([kept_rows, top + start])
-        kept_scores = np.vstack([kept_scores, np.take_along_axis(scores, top, 0)])
-        top = _best_rows(kept_scores, k)
-        kept_rows = np.take_along_axis(kept_rows, top, axis=0)
-        kept_scores = np.take_along_axis(kept_scores, top, axis=0)
-    columns = np.vstack(chosen) if chosen else np.empty((0, k), dtype=np.int64)
-    rows = np.repeat(np.arange(len(initiatives)), columns.shape[1]).reshape(
-        columns.shape
-    )
-    for_initiatives = _ranking(initiatives, organisations, rows, columns, k)
-    order = np.argsort(-kept_scores, axis=0, kind="stable")
-    best_initiatives = np.take_along_axis(kept_rows, order, axis=0).T
-    best_scores = np.take_along_axis(kept_scores, order, axis=0).T
-    best_initiatives = np.where(np.isfinite(best_scores), best_initiatives, -1)
-    organisation_rows = np.repeat(
-        np.arange(len(organisations)), best_initiatives.shape[1]
-    ).reshape(best_initiatives.shape)
-    reverse = _ranking(
+    return _suggest(
         initiatives,
         organisations,
-        np.maximum(best_initiatives, 0),
-        np.where(best_initiatives >= 0, organisation_rows, -1),
-        k,
+        k=k,
+        batch_size=batch_size,
+        one_way=True,
+        other_way=True,
     )
-    for_organisations = Ranking(
-        indices=best_initiatives, scores=reverse.scores, parts=reverse.parts
-    )
-    return for_initiatives, for_organisations

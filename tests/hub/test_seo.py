@@ -1,3 +1,4 @@
+import re
 from xml.etree import ElementTree
 
 import pytest
@@ -47,12 +48,12 @@ def _query_count(client, path: str) -> int:
 
 class TestSitemap:
     def test_lists_every_live_page_in_english_and_dutch(self, client, demo_site):
-        # Organisations and initiatives have sections of their own (tested in
-        # tests/partners and tests/projects).
+        # Organisations, initiatives and the data pages have sections of
+        # their own (tested in tests/partners and tests/projects).
         addresses = {
             address
             for address in _sitemap(client)
-            if "/organisations/" not in address and "/initiatives/" not in address
+            if not re.search(r"/(organisations|initiatives|data|statistics)/", address)
         }
         live_pages = Page.objects.live().public().filter(depth__gt=1)
         assert len(addresses) == live_pages.count()

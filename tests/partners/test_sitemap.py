@@ -70,3 +70,10 @@ def test_queries_do_not_grow_with_the_number_of_organisations(client, demo_site)
     with CaptureQueriesContext(connection) as after:
         client.get("/sitemap.xml")
     assert len(after) == len(before)
+
+
+def test_lists_the_organisations_directory_in_both_languages(client, demo_site):
+    sitemap = _sitemap(client)
+    english = f"{SITE}/en/organisations/"
+    assert sitemap[english]["nl"] == f"{SITE}/nl/organisations/"
+    assert f"{SITE}/nl/organisations/" in sitemap

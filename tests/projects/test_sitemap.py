@@ -1,4 +1,5 @@
 import datetime
+import re
 
 import pytest
 from django.db import connection
@@ -52,6 +53,32 @@ def test_queries_do_not_grow_with_the_number_of_initiatives(client, demo_site):
     with CaptureQueriesContext(connection) as after:
         client.get("/sitemap.xml")
     assert len(after) == len(before)
-    listed = [address for address in _sitemap(client) if "/initiatives/" in address]
+    listed = [
+        address
+        for address in _sitemap(client)
+        if re.search(r"/initiatives/[^/]+/$", address)
+    ]
     # Every public one (the demo site's too), in both languages.
     assert len(listed) == 2 * Initiative.objects.public().count() >= 2 * 11
+
+
+@pytest.mark.parametrize(
+    ("english", "dutch"),
+    [
+        ("/en/initiatives/", "/nl/initiatives/"),
+        ("/en/data/", "/nl/data/"),
+        ("/en/data/api/", "/nl/data/api/"),
+        ("/en/statistics/", "/nl/statistics/"),
+    ],
+)
+def test_lists_the_initiatives_list_and_the_data_pages_in_both_languages(
+    client, demo_site, english, dutch
+):
+    sitemap = _sitemap(client)
+    versions = {
+        "en": f"{SITE}{english}",
+        "nl": f"{SITE}{dutch}",
+        "x-default": f"{SITE}{english}",
+    }
+    assert sitemap[f"{SITE}{english}"] == versions
+    assert sitemap[f"{SITE}{dutch}"] == versions
