@@ -2,6 +2,7 @@ import factory
 from django.utils import timezone
 from factory.django import DjangoModelFactory
 
+from hub.factories import UserFactory
 from partners.factories import OrganisationFactory
 from partners.models import ModerationStatus
 from projects import services
@@ -11,6 +12,8 @@ from projects.models import (
     InitiativeMatchingState,
     InitiativePartner,
     InitiativeStage,
+    Introduction,
+    IntroductionOrigin,
     MatchSuggestion,
     OrganisationMatchingState,
     PartnerState,
@@ -50,6 +53,17 @@ class InitiativePartnerFactory(DjangoModelFactory):
     initiative = factory.SubFactory(InitiativeFactory)
     organisation = factory.SubFactory(OrganisationFactory)
     state = PartnerState.CONFIRMED
+
+
+class IntroductionFactory(DjangoModelFactory):
+    class Meta:
+        model = Introduction
+
+    requester = factory.SubFactory(OrganisationFactory)
+    recipient = factory.SubFactory(OrganisationFactory)
+    origin = IntroductionOrigin.ORGANISATION_PAGE
+    message = "We light streets too; could we compare notes?"
+    requested_by = factory.SubFactory(UserFactory, verified=True)
 
 
 class MatchSuggestionFactory(DjangoModelFactory):

@@ -1,10 +1,11 @@
 """The initiatives' part of a person's data: the initiatives they registered
-and the partner invitations they answered for their organisation. Found and
-registered by ``hub.personal_data``. Deleting the person keeps both, without
-their name: they belong to the organisations."""
+the partner invitations they answered for their organisation, and the
+introductions they asked for or answered. Found and registered by
+``hub.personal_data``. Deleting the person keeps these, without their name:
+they belong to the organisations."""
 
 from hub.personal_data import register_exporter
-from projects import following
+from projects import following, introductions
 from projects.models import Initiative, InitiativePartner
 
 
@@ -82,3 +83,4 @@ def initiatives_data(user) -> dict:
 
 register_exporter("initiatives", initiatives_data)
 register_exporter("following", following.personal_data)
+register_exporter("introductions", introductions.personal_data)

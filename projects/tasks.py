@@ -4,7 +4,7 @@ from django.db import OperationalError as DatabaseOperationalError
 from kombu.exceptions import OperationalError as BrokerUnreachable
 
 from partners.tasks import MAIL_TASK
-from projects import following, services
+from projects import following, introductions, services
 from projects.matching import jobs
 
 
@@ -20,11 +20,16 @@ def notify_partner_invitation(partnership_id: int) -> None:
 
 @shared_task(acks_late=True, ignore_result=True)
 def repair_missed_initiative_notifications() -> None:
-    """Hourly: send any decision or invitation e-mail whose task was lost."""
+    """Hourly: send any decision, invitation or introduction e-mail whose
+    task was lost."""
     for decision_id in services.decisions_unnotified():
         notify_owners_of_initiative_decision.delay(decision_id)
     for partnership_id in services.invitations_unnotified():
         notify_partner_invitation.delay(partnership_id)
+    for introduction_id in introductions.requests_unnotified():
+        notify_introduction_request.delay(introduction_id)
+    for introduction_id in introductions.outcomes_unnotified():
+        notify_introduction_outcome.delay(introduction_id)
 
 
 @shared_task(acks_late=True, ignore_result=True)
@@ -120,3 +125,22 @@ def repair_suggestions() -> None:
         compute_organisation_suggestions.delay(organisation_id)
     _send_chunks(jobs.FOR_INITIATIVE, repair.stale_initiatives)
     _send_chunks(jobs.FOR_ORGANISATION, repair.stale_organisations)
+
+
+# Introductions ---------------------------------------------------------------
+@shared_task(**MAIL_TASK)
+def notify_introduction_request(introduction_id: int) -> None:
+    introductions.introduction_request_notify(introduction_id=introduction_id)
+
+
+@shared_task(**MAIL_TASK)
+def notify_introduction_outcome(introduction_id: int) -> None:
+    introductions.introduction_outcome_notify(introduction_id=introduction_id)
+
+
+@shared_task(acks_late=True, ignore_result=True)
+def expire_introductions() -> None:
+    """Hourly: requests unanswered past their expiry lapse; the asking
+    member is told."""
+    for introduction_id in introductions.introductions_expire():
+        notify_introduction_outcome.delay(introduction_id)

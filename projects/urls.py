@@ -3,6 +3,7 @@ from django.urls import path, re_path
 from projects.views import (
     discovery,
     following,
+    introductions,
     open_data,
     registration,
     statistics,
@@ -82,6 +83,22 @@ urlpatterns = [
         "organisations/<slug:slug>/follow/",
         following.follow_organisation,
         name="organisation_follow",
+    ),
+    path(
+        "organisations/<slug:slug>/introduction/",
+        introductions.introduction_ask,
+        name="introduction_ask",
+    ),
+    path("my/introductions/", introductions.my_introductions, name="my_introductions"),
+    path(
+        "my/introductions/<int:pk>/",
+        introductions.introduction_detail,
+        name="introduction_detail",
+    ),
+    path(
+        "my/introductions/<int:pk>/answer/",
+        introductions.introduction_answer,
+        name="introduction_answer",
     ),
     path("themes/<slug:slug>/follow/", following.follow_theme, name="theme_follow"),
     path("my/following/", following.my_following, name="my_following"),

@@ -1,6 +1,7 @@
-from django.urls import path
+from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.admin.menu import MenuItem
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.admin.ui.tables import DateColumn
 from wagtail.snippets.models import register_snippet
@@ -9,7 +10,12 @@ from partners.views import moderation_base
 from projects import selectors
 from projects.matching import selectors as matching_selectors
 from projects.models import Initiative
-from projects.views import bulk_moderation, matching_admin, moderation
+from projects.views import (
+    bulk_moderation,
+    introductions_report,
+    matching_admin,
+    moderation,
+)
 
 
 class InitiativeViewSet(moderation_base.ModerationViewSet):
@@ -151,6 +157,25 @@ def register_matching_urls():
     ]
 
 
+# Introductions by theme: a report under Registry, for its moderators.
+
+
+class ModeratorMenuItem(MenuItem):
+    def is_shown(self, request):
+        return selectors.is_moderator(request.user)
+
+
+@hooks.register("register_admin_urls")
+def register_introductions_report_url():
+    return [
+        path(
+            "registry/introductions-by-theme/",
+            introductions_report.IntroductionsByThemeView.as_view(),
+            name="projects_introductions_report",
+        )
+    ]
+
+
 # The matching jobs' panel, under Registry beside the queues.
 hooks.register(moderation_base.REGISTRY_MENU_HOOK, matching_admin.menu_item)
 
@@ -159,3 +184,13 @@ hooks.register(moderation_base.REGISTRY_MENU_HOOK, matching_admin.menu_item)
 def add_matching_panel(request, panels):
     if matching_selectors.can_watch(request.user):
         panels.append(matching_admin.MatchingPanel())
+
+
+@hooks.register(moderation_base.REGISTRY_MENU_HOOK)
+def register_introductions_report_menu_item():
+    return ModeratorMenuItem(
+        _("Introductions by theme"),
+        reverse("projects_introductions_report"),
+        icon_name="group",
+        order=10,
+    )

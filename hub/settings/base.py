@@ -205,6 +205,10 @@ CELERY_BEAT_SCHEDULE = {
         "task": "projects.tasks.repair_missed_initiative_notifications",
         "schedule": 60 * 60.0,
     },
+    "expire-introductions": {
+        "task": "projects.tasks.expire_introductions",
+        "schedule": 60 * 60.0,
+    },
     "send-following-digests": {
         "task": "projects.tasks.send_digests",
         "schedule": 60 * 60.0,
@@ -220,6 +224,10 @@ CELERY_BEAT_SCHEDULE = {
 }
 # Matching: initiatives (or organisations) scored per task of a full run.
 MATCHING_CHUNK_SIZE = env.int("MATCHING_CHUNK_SIZE", default=500)
+
+# Introductions: how many one person may ask for within how many hours.
+INTRODUCTION_RATE_LIMIT = env.int("INTRODUCTION_RATE_LIMIT", default=10)
+INTRODUCTION_RATE_PERIOD_HOURS = env.int("INTRODUCTION_RATE_PERIOD_HOURS", default=24)
 
 # Wagtail's own background work (reference index, focal points, cache purges)
 # goes through django-tasks; this backend hands it to our Celery workers.

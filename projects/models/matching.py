@@ -331,6 +331,19 @@ class Introduction(models.Model):
                 name="one_open_introduction_per_pair",
             ),
         ]
+        indexes = [
+            # The hourly expiry looks for open requests past their date.
+            models.Index(
+                fields=["expires_at"],
+                condition=Q(status="pending"),
+                name="open_introductions_by_expiry",
+            ),
+            # The rate limit counts one person's recent requests.
+            models.Index(
+                fields=["requested_by", "requested_at"],
+                name="introductions_by_asker",
+            ),
+        ]
 
     def __str__(self):
         return f"{self.requester} → {self.recipient}"
