@@ -318,8 +318,8 @@ class Introduction(models.Model):
 
     class Meta:
         ordering = ["-requested_at", "-pk"]
-        verbose_name = _("introduction")
-        verbose_name_plural = _("introductions")
+        verbose_name = _("introduction request")
+        verbose_name_plural = _("introduction requests")
         constraints = [
             models.CheckConstraint(
                 condition=~Q(requester=F("recipient")),

@@ -1,7 +1,8 @@
 """Issue #6's introduction, in English and in Dutch: a member of Gemeente
 Delft opens TU Eindhoven's page and asks for an introduction; a member of TU
 Eindhoven signs in and accepts; then both see each other's contact details,
-and not before. Axe runs on every page on the way."""
+and not before. Axe runs on every page on the way. The same, starting from
+the partners the matching job suggested for Gemeente Delft's initiative."""
 
 import re
 
@@ -10,7 +11,15 @@ from playwright.sync_api import expect
 
 from hub.factories import UserFactory
 from partners.factories import OrganisationFactory
-from projects.models import Introduction, IntroductionStatus
+from partners.models import HelixSector, Organisation
+from projects.factories import InitiativeFactory
+from projects.matching import jobs
+from projects.models import (
+    Introduction,
+    IntroductionOrigin,
+    IntroductionStatus,
+    SoughtSector,
+)
 from tests.browser.accessibility import assert_no_axe_violations
 from tests.browser.conftest import _guarded, _new_page
 
@@ -144,3 +153,74 @@ def test_asked_accepted_and_both_see_each_others_contact(
     _shows_both_contacts(asker)
     assert_no_axe_violations(asker)
     assert Introduction.objects.get().status == IntroductionStatus.ACCEPTED
+
+
+SUGGESTION_WORDS = {
+    "en": {
+        "reason": "You seek a knowledge institution — this is a university",
+        "ask": "Ask for an introduction – TU Eindhoven",
+    },
+    "nl": {
+        "reason": "U zoekt een kennisinstelling — dit is een universiteit",
+        "ask": "Vraag om een kennismaking – TU Eindhoven",
+    },
+}
+
+
+@pytest.fixture
+def suggested_university(organisations):
+    """Gemeente Delft's initiative seeks a knowledge institution; the
+    matching job, run as the worker runs it, suggests TU Eindhoven."""
+    delft = Organisation.objects.get(slug="gemeente-delft")
+    initiative = InitiativeFactory(
+        title="Slimme straatverlichting Delft",
+        slug="slimme-straatverlichting-delft",
+        summary="Street lights that dim when nobody is around, in Delft.",
+        owner=delft,
+        city="Delft",
+        latitude=52.0116,
+        longitude=4.3571,
+    )
+    SoughtSector.objects.create(initiative=initiative, sector=HelixSector.KNOWLEDGE)
+    Organisation.objects.filter(slug="tu-eindhoven").update(
+        description="Research on smart street lights and sensors in cities."
+    )
+    jobs.initiative_suggestions_compute(initiative_id=initiative.pk)
+    return initiative
+
+
+@pytest.mark.parametrize("language", ["en", "nl"])
+def test_owner_asks_a_suggested_partner_who_accepts(
+    writing_page, second_page, suggested_university, language
+):
+    words = {**WORDS[language], **SUGGESTION_WORDS[language]}
+    asker, answerer = writing_page, second_page
+    initiative = suggested_university
+
+    # Anna, an owner of the initiative, reads why TU Eindhoven is suggested.
+    log_in(asker, ANNA, language)
+    asker.goto(f"/{language}/initiatives/{initiative.slug}/suggested-partners/")
+    card = asker.locator("li", has=asker.get_by_role("link", name="TU Eindhoven"))
+    expect(card.first).to_contain_text(words["reason"])
+    assert_no_axe_violations(asker)
+    asker.get_by_role("link", name=words["ask"]).click()
+    asker.get_by_label(words["message"]).fill(MESSAGE)
+    asker.get_by_role("button", name=words["send"]).click()
+    expect(asker.get_by_text(words["sent"])).to_be_visible()
+    _shows_no_contact(asker)
+    assert_no_axe_violations(asker)
+    detail_url = asker.url
+    introduction = Introduction.objects.get()
+    assert introduction.initiative == initiative
+    assert introduction.origin == IntroductionOrigin.SUGGESTION
+    assert introduction.suggestion_rank >= 1
+
+    # Bea accepts; then each sees the other's contact.
+    log_in(answerer, BEA, language)
+    answerer.get_by_role("link", name=words["introductions"], exact=True).click()
+    answerer.get_by_role("link", name=words["incoming"]).click()
+    answerer.get_by_role("button", name=words["accept"], exact=True).click()
+    _shows_both_contacts(answerer)
+    asker.goto(detail_url)
+    _shows_both_contacts(asker)
+    assert_no_axe_violations(asker)
