@@ -662,8 +662,8 @@ class _Scorer:
 
 
 # Pairs whose rows are gathered at once, a few MB that stay in the cache:
-# 2,000,000 pairs (20 for each of 100,000 organisations) of 192 text
-# dimensions would gather 3 GB at once.
+# 2,000,000 pairs (20 for each of 100,000 organisations) of 128 text
+# dimensions would gather 2 GB at once.
 PAIRS_AT_ONCE = 4096
 # Narrower sparse matrices (themes, goals) are cheaper dense.
 DENSE_BELOW_COLUMNS = 64
