@@ -179,11 +179,8 @@ def _tag_names(model, subjects: Q) -> dict[int, list[str]]:
 
 # Rows of related tables, selected by a join rather than by a list of ids
 # that can run to 100,000.
-def _approved_organisations(prefix: str) -> Q:
-    return Q(**{f"{prefix}__status": ModerationStatus.APPROVED})
-
-
-def _approved_initiatives(prefix: str) -> Q:
+def _approved(prefix: str) -> Q:
+    """The rows whose ``prefix`` (an organisation or initiative) is approved."""
     return Q(**{f"{prefix}__status": ModerationStatus.APPROVED})
 
 
@@ -241,16 +238,12 @@ def registry_load(initiative_ids=None, *, today=None) -> Registry:
     queries = [approved_by_pk[pk] for pk in query_ids if pk in approved_by_pk]
     query_index = _index(query_ids)
 
-    initiative_tags = _tag_names(InitiativeTag, _approved_initiatives("content_object"))
+    initiative_tags = _tag_names(InitiativeTag, _approved("content_object"))
     sought_expertise = _tag_names(
         SoughtExpertiseTag, _queried("content_object", query_ids)
     )
-    organisation_tags = _tag_names(
-        ExpertiseTag, _approved_organisations("content_object")
-    )
-    for pk, names in _tag_names(
-        OfferTag, _approved_organisations("content_object")
-    ).items():
+    organisation_tags = _tag_names(ExpertiseTag, _approved("content_object"))
+    for pk, names in _tag_names(OfferTag, _approved("content_object")).items():
         organisation_tags[pk].extend(names)
 
     confirmed = _memberships(
@@ -288,7 +281,7 @@ def registry_load(initiative_ids=None, *, today=None) -> Registry:
     organisation_themes = _rows(
         organisation_index,
         Organisation.themes.through.objects.filter(
-            _approved_organisations("organisation")
+            _approved("organisation")
         ).values_list("organisation_id", "theme_id"),
     )
     initiative_themes = _rows(
@@ -320,7 +313,7 @@ def registry_load(initiative_ids=None, *, today=None) -> Registry:
             _rows(
                 organisation_index,
                 Organisation.sustainable_development_goals.through.objects.filter(
-                    _approved_organisations("organisation")
+                    _approved("organisation")
                 ).values_list("organisation_id", "sustainabledevelopmentgoal_id"),
             ),
         ),
