@@ -4,10 +4,13 @@ WCAG_21_A_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 _axe = Axe()
 
 
-def assert_no_axe_violations(page) -> None:
-    """Run axe-core on the page as it is now; fail with axe's own report."""
+def assert_no_axe_violations(page, *, context: str | None = None) -> None:
+    """Run axe-core on the page as it is now, or only on the elements the CSS
+    selector ``context`` matches; fail with axe's own report."""
     results = _axe.run(
-        page, options={"runOnly": {"type": "tag", "values": WCAG_21_A_AA}}
+        page,
+        context=context,
+        options={"runOnly": {"type": "tag", "values": WCAG_21_A_AA}},
     )
     assert results.violations_count == 0, (
         f"{page.url} has accessibility violations:\n{results.generate_report()}"
