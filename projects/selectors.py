@@ -451,10 +451,11 @@ def initiatives_map_features(queryset: QuerySet[Initiative]) -> list[dict]:
 
 def initiative_for_page(*, slug: str) -> Initiative | None:
     """The initiative with ``slug`` and everything its page lists, in a fixed
-    number of queries; whether the visitor may see it is asked apart."""
+    number of queries; whether the visitor may see it is asked apart. Its
+    matching state comes along for the suggestions its members see there."""
     return (
         Initiative.objects.filter(slug=slug)
-        .select_related("owner")
+        .select_related("owner", "matching_state")
         .prefetch_related(
             "themes",
             "sustainable_development_goals",

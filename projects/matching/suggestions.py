@@ -35,6 +35,8 @@ from projects.models import (
 
 # The jobs keep the best 20 of each side; a page shows no more.
 MAX_SHOWN = 20
+# The best few, on the initiative's own page for its members.
+PREVIEWED = 3
 # Candidates for a team: the best suggestions, whatever their sector.
 TEAM_CANDIDATES = 20
 
@@ -108,14 +110,16 @@ class SuggestionList(list):
     teams = None
 
 
-def suggestions_for_initiative(*, initiative: Initiative) -> SuggestionList:
+def suggestions_for_initiative(
+    *, initiative: Initiative, at_most: int = MAX_SHOWN
+) -> SuggestionList:
     """The organisations suggested to ``initiative``'s owner, best first, each
     with its ``reasons``; only organisations that are public now."""
     suggestions = SuggestionList(
         _shown(SuggestionDirection.FOR_INITIATIVE)
         .filter(initiative=initiative, organisation__status=ModerationStatus.APPROVED)
         .select_related("organisation")
-        .prefetch_related(*ORGANISATION_PREFETCHES)[:MAX_SHOWN]
+        .prefetch_related(*ORGANISATION_PREFETCHES)[:at_most]
     )
     for suggestion in suggestions:
         # The page has the initiative with its prefetched relations already.

@@ -17,6 +17,7 @@ from hub.seo import view_head
 from partners import selectors as partner_selectors
 from projects import selectors
 from projects.filters import InitiativeFilterForm
+from projects.matching import suggestions
 
 PAGE_SIZE = 20
 RESULTS_TEMPLATE = "projects/includes/initiative_results.html"
@@ -141,6 +142,7 @@ def initiative_detail(request, slug):
         raise Http404(_("There is no initiative at this address."))
     translations = partner_selectors.theme_translations(language_code=get_language())
     partner_selectors.with_theme_list([initiative], translations=translations)
+    can_edit = selectors.initiative_can_edit(user=request.user, initiative=initiative)
     return TemplateResponse(
         request,
         "projects/initiative_detail.html",
@@ -148,9 +150,8 @@ def initiative_detail(request, slug):
             "initiative": initiative,
             "partnerships": selectors.partners_confirmed(initiative=initiative),
             "contact_email": selectors.initiative_contact_email(initiative=initiative),
-            "can_edit": selectors.initiative_can_edit(
-                user=request.user, initiative=initiative
-            ),
+            "can_edit": can_edit,
+            **_suggestions_preview(initiative, can_edit=can_edit),
             "seo": view_head(
                 request,
                 title=initiative.title,
@@ -158,3 +159,17 @@ def initiative_detail(request, slug):
             ),
         },
     )
+
+
+def _suggestions_preview(initiative, *, can_edit: bool) -> dict:
+    """The best few suggested partners, for the owner's members only (the
+    suggestions page's rule): they see at once whom to approach, and why.
+    Of a public initiative, those who may edit it are just its members."""
+    if not (initiative.is_public and can_edit):
+        return {}
+    return {
+        "suggestions_preview": suggestions.suggestions_for_initiative(
+            initiative=initiative, at_most=suggestions.PREVIEWED
+        ),
+        "state": suggestions.matching_state(initiative),
+    }

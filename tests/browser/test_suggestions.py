@@ -144,7 +144,13 @@ def log_in(page, language="en"):
 def test_the_owner_finds_the_suggested_partners_and_dismisses_one(page, suggested):
     log_in(page)
     page.goto(f"/en/initiatives/{suggested.slug}/")
-    page.get_by_role("link", name="Suggested partners").click()
+    preview = page.locator("section", has=page.locator("#suggested-heading"))
+    expect(preview.locator(".hub-suggestion")).to_have_count(3)
+    expect(preview.locator(".hub-suggestion", has_text="TU Eindhoven")).to_contain_text(
+        "You seek a knowledge institution — this is a university"
+    )
+    assert_no_axe_violations(page)
+    preview.get_by_role("link", name="All suggested partners").click()
     expect(page).to_have_url(re.compile(r"/en/initiatives/.+/suggested-partners/$"))
     expect(page.get_by_role("heading", level=1)).to_have_text("Suggested partners")
     team = page.locator(".hub-team")

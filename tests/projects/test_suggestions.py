@@ -238,6 +238,80 @@ class TestAnInitiativesSuggestions:
         assert len(response.context["suggestions"]) == 20
 
 
+class TestThePreviewOnTheInitiativesPage:
+    """Its members see the best three suggested partners on the initiative's
+    own page, with why, and the way to the rest."""
+
+    def test_the_best_three_with_reasons_and_a_link_to_all(
+        self, member_client, initiative, mobility
+    ):
+        _suggest(initiative, _university(mobility=mobility))
+        for rank, name in enumerate(["Signify", "Fontys", "Brainport"], start=2):
+            _suggest(initiative, OrganisationFactory(name=name), rank=rank)
+        page = member_client.get(initiative.get_absolute_url()).text
+        preview = page[page.index('id="suggested-heading"') :]
+        assert preview.index("TU Eindhoven") < preview.index("Signify")
+        assert preview.index("Signify") < preview.index("Fontys")
+        assert "Brainport" not in page
+        assert "You seek a knowledge institution — this is a university" in preview
+        assert f'href="{_url(initiative)}"' in preview
+
+    def test_in_dutch(self, member_client, initiative, mobility):
+        _suggest(initiative, _university(mobility=mobility))
+        with translation.override("nl"):
+            page = member_client.get(initiative.get_absolute_url()).text
+        assert "Voorgestelde partners" in page
+        assert "Alleen de leden van uw organisatie zien deze." in page
+
+    def test_empty_and_being_computed(self, member_client, initiative):
+        InitiativeMatchingStateFactory(
+            initiative=initiative, computed_at=None, requested_at=timezone.now()
+        )
+        page = member_client.get(initiative.get_absolute_url()).text
+        assert "Suggestions are being computed…" in page
+        assert "No suggestions yet — they are computed after approval." in page
+
+    def test_not_for_visitors_or_other_organisations(self, client, initiative):
+        _suggest(initiative, _university())
+        assert "TU Eindhoven" not in client.get(initiative.get_absolute_url()).text
+        outsider = UserFactory(verified=True)
+        OrganisationFactory(owner=outsider)
+        client.force_login(outsider)
+        page = client.get(initiative.get_absolute_url()).text
+        assert "TU Eindhoven" not in page
+        assert 'id="suggested-heading"' not in page
+
+    def test_not_while_the_initiative_is_not_public(self, member_client, initiative):
+        _suggest(initiative, _university())
+        initiative.status = ModerationStatus.PENDING
+        initiative.save(update_fields=["status"])
+        page = member_client.get(initiative.get_absolute_url()).text
+        assert 'id="suggested-heading"' not in page
+
+    def test_the_queries_do_not_grow_with_the_suggestions(
+        self, member_client, initiative, mobility
+    ):
+        def suggest(rank):
+            organisation = _university(f"University {rank}", mobility=mobility)
+            # Each worked with someone: the reasons look that up too.
+            InitiativePartnerFactory(
+                initiative=InitiativeFactory(owner=organisation),
+                organisation=OrganisationFactory(),
+            )
+            _suggest(initiative, organisation, rank=rank)
+
+        suggest(1)
+        member_client.get(initiative.get_absolute_url())  # warms the caches
+        with CaptureQueriesContext(connection) as one:
+            member_client.get(initiative.get_absolute_url())
+        suggest(2)
+        suggest(3)
+        with CaptureQueriesContext(connection) as three:
+            response = member_client.get(initiative.get_absolute_url())
+        assert len(response.context["suggestions_preview"]) == 3
+        assert len(three) == len(one)
+
+
 class TestStateOfTheSuggestions:
     def test_empty_before_any_are_computed(self, member_client, initiative):
         page = member_client.get(_url(initiative)).text
