@@ -97,6 +97,17 @@ def _suggest(initiative, organisation, rank=1, **fields):
     )
 
 
+def _suggest_one_with_a_past(initiative, rank, mobility):
+    """A university that worked with someone before: the reasons look that
+    up too."""
+    organisation = _university(f"University {rank}", mobility=mobility)
+    InitiativePartnerFactory(
+        initiative=InitiativeFactory(owner=organisation),
+        organisation=OrganisationFactory(),
+    )
+    _suggest(initiative, organisation, rank=rank)
+
+
 def _url(initiative):
     return reverse("projects:initiative_suggestions", kwargs={"slug": initiative.slug})
 
@@ -209,21 +220,12 @@ class TestAnInitiativesSuggestions:
     def test_the_queries_do_not_grow_with_the_suggestions(
         self, member_client, initiative, mobility, django_assert_max_num_queries
     ):
-        def suggest(rank):
-            organisation = _university(f"University {rank}", mobility=mobility)
-            # Each worked with someone: the reasons look that up too.
-            InitiativePartnerFactory(
-                initiative=InitiativeFactory(owner=organisation),
-                organisation=OrganisationFactory(),
-            )
-            _suggest(initiative, organisation, rank=rank)
-
-        suggest(1)
+        _suggest_one_with_a_past(initiative, 1, mobility)
         member_client.get(_url(initiative))  # warms the site's caches
         with CaptureQueriesContext(connection) as one:
             member_client.get(_url(initiative))
         for rank in range(2, 21):
-            suggest(rank)
+            _suggest_one_with_a_past(initiative, rank, mobility)
         with django_assert_max_num_queries(MAX_QUERIES):
             response = member_client.get(_url(initiative))
         assert len(response.context["suggestions"]) == 20
@@ -291,21 +293,12 @@ class TestThePreviewOnTheInitiativesPage:
     def test_the_queries_do_not_grow_with_the_suggestions(
         self, member_client, initiative, mobility
     ):
-        def suggest(rank):
-            organisation = _university(f"University {rank}", mobility=mobility)
-            # Each worked with someone: the reasons look that up too.
-            InitiativePartnerFactory(
-                initiative=InitiativeFactory(owner=organisation),
-                organisation=OrganisationFactory(),
-            )
-            _suggest(initiative, organisation, rank=rank)
-
-        suggest(1)
+        _suggest_one_with_a_past(initiative, 1, mobility)
         member_client.get(initiative.get_absolute_url())  # warms the caches
         with CaptureQueriesContext(connection) as one:
             member_client.get(initiative.get_absolute_url())
-        suggest(2)
-        suggest(3)
+        _suggest_one_with_a_past(initiative, 2, mobility)
+        _suggest_one_with_a_past(initiative, 3, mobility)
         with CaptureQueriesContext(connection) as three:
             response = member_client.get(initiative.get_absolute_url())
         assert len(response.context["suggestions_preview"]) == 3
