@@ -163,6 +163,27 @@ def notifications_record_for_initiative(
     )
 
 
+def notifications_record_for_partnership(*, partnership, actor=None) -> int:
+    """A partner confirmed: the initiative's followers hear of a new partner,
+    the partner's followers that it joined an initiative (with a link to it).
+    Only what is public on both sides is news."""
+    initiative, organisation = partnership.initiative, partnership.organisation
+    if not (initiative.is_public and organisation.is_public):
+        return 0
+    return notifications_record(
+        target=initiative,
+        kind=NotificationKind.NEW_PARTNER,
+        detail=organisation.name,
+        actor=actor,
+    ) + notifications_record(
+        target=organisation,
+        kind=NotificationKind.JOINED_INITIATIVE,
+        detail=initiative.title,
+        url=initiative.get_absolute_url(),
+        actor=actor,
+    )
+
+
 def notifications_record_for_organisation(*, organisation, change, actor=None):
     """Listener for the registry's ``partners.events``: an organisation was
     approved or updated."""
@@ -242,6 +263,9 @@ def _messages() -> dict:
             "%(detail)s has joined %(target)s as a partner."
         ),
         NotificationKind.NEW_ARTICLE: _("A new article about %(target)s: %(detail)s"),
+        NotificationKind.JOINED_INITIATIVE: _(
+            "%(target)s has joined %(detail)s as a partner."
+        ),
     }
 
 

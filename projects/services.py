@@ -414,10 +414,8 @@ def partner_answer(*, partnership: InitiativePartner, user, accept: bool):
     if accept:
         # A partner is no longer suggested, and brings its own partners.
         _matching_request(partnership.initiative)
-        following.notifications_record_for_initiative(
-            initiative=partnership.initiative,
-            kind=NotificationKind.NEW_PARTNER,
-            detail=partnership.organisation.name,
+        following.notifications_record_for_partnership(
+            partnership=partnership, actor=user
         )
     return partnership
 

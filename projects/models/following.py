@@ -83,6 +83,8 @@ class NotificationKind(models.TextChoices):
     UPDATED = "updated", _("Updated")
     NEW_PARTNER = "new_partner", _("New partner")
     NEW_ARTICLE = "new_article", _("New article")
+    # Of an organisation: it became a partner of an initiative.
+    JOINED_INITIATIVE = "joined_initiative", _("Joined an initiative")
 
 
 class Notification(TargetMixin):

@@ -9,7 +9,7 @@ from celery.signals import before_task_publish
 from django.core import mail
 from django.test import Client
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from hub.factories import UserFactory
 from hub.models import Theme
@@ -205,6 +205,40 @@ class TestInitiativeNotifications:
         partner_member = MembershipFactory(organisation=partnership.organisation).user
         services.partner_answer(
             partnership=partnership, user=partner_member, accept=False
+        )
+        assert _kinds(follower) == []
+
+    def test_the_partners_followers_hear_that_it_joined(self, follower):
+        partnership = InitiativePartnerFactory(
+            state=PartnerState.INVITED, initiative__title="Smart street lights"
+        )
+        Follow.objects.create(user=follower, organisation=partnership.organisation)
+        organisation = partnership.organisation
+        partner_member = MembershipFactory(organisation=organisation).user
+        Follow.objects.create(user=partner_member, organisation=organisation)
+        services.partner_answer(
+            partnership=partnership, user=partner_member, accept=True
+        )
+        notification = Notification.objects.get(user=follower)
+        assert notification.kind == NotificationKind.JOINED_INITIATIVE
+        assert notification.organisation == partnership.organisation
+        with translation.override("en"):
+            [entry] = following.notifications_described([notification])
+        assert entry.text == (
+            f"{partnership.organisation.name} has joined Smart street lights "
+            "as a partner."
+        )
+        assert entry.url == partnership.initiative.get_absolute_url()
+        assert _kinds(partner_member) == []  # who accepted knows
+
+    def test_joining_an_initiative_that_is_not_public_is_nobodys_news(self, follower):
+        partnership = InitiativePartnerFactory(
+            state=PartnerState.INVITED, initiative__status=ModerationStatus.PENDING
+        )
+        Follow.objects.create(user=follower, organisation=partnership.organisation)
+        partner_member = MembershipFactory(organisation=partnership.organisation).user
+        services.partner_answer(
+            partnership=partnership, user=partner_member, accept=True
         )
         assert _kinds(follower) == []
 
