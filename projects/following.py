@@ -39,6 +39,9 @@ DIGEST_PERIODS = {
 # The hourly beat runs a little early or late; a digest sent at 08:00:05 is
 # due again at 07:59:59 the next day, not an hour later.
 DIGEST_SLACK = timedelta(minutes=5)
+# A digest lists the newest this many; the rest are counted, and all of them
+# are on the following page: a mail of hundreds of lines is read by no one.
+DIGEST_AT_MOST = 30
 
 
 # Targets -----------------------------------------------------------------------
@@ -433,13 +436,16 @@ def digest_send(*, user_id: int, now=None) -> bool:
 
 
 def _digest_mail(user, notifications, digest) -> None:
+    """``notifications`` are newest first (the model's order)."""
     with translation.override(user.language or settings.LANGUAGE_CODE):
-        entries = notifications_described(notifications)
+        entries = notifications_described(notifications[:DIGEST_AT_MOST])
         mail.send_to_user(
             user,
             "projects/email/digest",
             {
                 "entries": entries,
+                "total": len(notifications),
+                "more": len(notifications) - len(entries),
                 "weekly": digest == DigestFrequency.WEEKLY,
                 "following_url": reverse("projects:my_following"),
             },

@@ -452,6 +452,17 @@ class TestDigests:
             assert f"Organisation {user.pk}-{number} has been updated." in message.body
         assert not Notification.objects.filter(emailed_at__isnull=True).exists()
 
+    def test_a_long_digest_lists_the_newest_thirty_and_counts_the_rest(self):
+        user = _digest_user(notifications=35)
+        assert following.digest_send(user_id=user.pk)
+        message = mail.outbox[0]
+        assert "35 updates on what you follow" in message.subject
+        assert message.body.count(" has been updated.") == 30
+        assert f"Organisation {user.pk}-34 has been updated." in message.body
+        assert f"Organisation {user.pk}-0 has been updated." not in message.body
+        assert "… and 5 more, on your following page." in message.body
+        assert not Notification.objects.filter(emailed_at__isnull=True).exists()
+
     def test_a_daily_user_is_due_again_a_day_later(self):
         user = _digest_user()
         sent_at = timezone.now()
