@@ -71,6 +71,9 @@ class Initiatives:
     sought: np.ndarray  # (Q, S) 0/1: the sectors it seeks partners in
     places: np.ndarray  # (Q, 3) unit vectors; zero where unknown
     members: sparse.csr_array  # (Q, M) 1 for its owner and partners
+    # (Q, M) in [0, 1]: how much of the registry's organisations' past work
+    # was on initiatives much like this one (see registry.py); None: none.
+    similar_work: sparse.csr_array | None = None
 
     def __len__(self) -> int:
         return self.sought.shape[0]
@@ -80,6 +83,7 @@ class Initiatives:
             **{
                 name: _rows(getattr(self, name), selection)
                 for name in self.__dataclass_fields__
+                if getattr(self, name) is not None
             }
         )
 
@@ -218,6 +222,20 @@ def collaboration_part(initiatives: Initiatives, organisations: Organisations):
     return worked_with
 
 
+def similar_work_part(initiatives: Initiatives, organisations: Organisations):
+    """How much of its past work the organisation did on initiatives much
+    like this one (the registry adds it up); sparse (Q, O)."""
+    similar = initiatives.similar_work
+    if similar is None:
+        return sparse.csr_array(
+            (len(initiatives), len(organisations)), dtype=np.float32
+        )
+    similar = sparse.csc_array(similar, dtype=np.float32)
+    if organisations.index is not None:
+        similar = similar[:, organisations.index]
+    return sparse.csr_array(similar)
+
+
 def batch_scores(
     initiatives: Initiatives, organisations: Organisations, weights=WEIGHTS
 ) -> np.ndarray:
@@ -234,6 +252,11 @@ def batch_scores(
         scores,
         collaboration_part(initiatives, organisations),
         weights["collaboration"],
+    )
+    _add_sparse(
+        scores,
+        similar_work_part(initiatives, organisations),
+        weights["similar_work"],
     )
     scores[:, ~organisations.eligible] = -np.inf
     members = _members_of(initiatives, organisations)
@@ -539,9 +562,9 @@ class _Scorer:
         return scratch[:rows]
 
     def _sparse_parts(self, batch: Initiatives, left: _Left):
-        """Rarer tags and collaboration, to add, as (O, B) CSR: organisations
-        are its rows, so a tile's entries are one slice of it, with no sort;
-        and members (never to suggest), grouped by tile."""
+        """Rarer tags, collaboration and similar work, to add, as (O, B)
+        CSR: organisations are its rows, so a tile's entries are one slice of
+        it, with no sort; and members (never to suggest), grouped by tile."""
         organisations = self.organisations
         worked_with = sparse.csr_array(
             sparse.csr_array(organisations.collaborators, dtype=np.float32)
@@ -550,9 +573,11 @@ class _Scorer:
         worked_with.data = np.minimum(
             worked_with.data / COLLABORATORS_FOR_FULL_MARKS, 1.0
         ).astype(np.float32)
+        similar_work = similar_work_part(batch, organisations).T
         added = sparse.csr_array(
             self.prepared.rare @ left.rare
             + np.float32(left.collaboration_weight) * worked_with
+            + np.float32(WEIGHTS["similar_work"]) * similar_work
         )
         added.sum_duplicates()
         members = _members_of(batch, organisations)
@@ -711,6 +736,9 @@ def pair_parts(
     worked_with = _pair_dot(
         initiatives.members, organisations.collaborators, rows, columns
     )
+    similar_work = _pair_values(
+        similar_work_part(initiatives, organisations), rows, columns
+    )
     return {
         "text": np.clip(
             _pair_dot(initiatives.text, organisations.text, rows, columns)
@@ -730,7 +758,18 @@ def pair_parts(
             worked_with / COLLABORATORS_FOR_FULL_MARKS, 1.0
         ).astype(np.float32),
         "activity": organisations.activity[columns].astype(np.float32),
+        "similar_work": similar_work,
     }
+
+
+def _pair_values(matrix, rows: np.ndarray, columns: np.ndarray) -> np.ndarray:
+    """The sparse ``matrix``'s entries at (``rows[i]``, ``columns[i]``)."""
+    if len(rows) == 0:
+        return np.zeros(0, dtype=np.float32)
+    values = sparse.csr_array(matrix, dtype=np.float32)[rows, columns]
+    if sparse.issparse(values):
+        values = values.toarray()
+    return np.asarray(values, dtype=np.float32).ravel()
 
 
 def weighted(parts: dict, weights=WEIGHTS) -> np.ndarray:

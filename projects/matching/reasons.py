@@ -21,7 +21,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext, pgettext
 
 from partners.models import HelixSector, OrganisationKind
-from projects.matching.weights import WEIGHTS
+from projects.matching.weights import SIMILAR_INITIATIVE_AT_LEAST, WEIGHTS
 from projects.models import SuggestionDirection
 
 MAX_REASONS = 4
@@ -36,6 +36,8 @@ MIN_PART = {
     "distance": 0.25,
     "collaboration": 0.01,
     "activity": 0.5,
+    # Any past initiative that counts is at least this alike.
+    "similar_work": SIMILAR_INITIATIVE_AT_LEAST,
 }
 # Names listed in one reason; the rest are counted.
 MAX_NAMES = 3
@@ -207,6 +209,8 @@ def _for_initiative(pair: Pair, part: str) -> str | None:
         return _worked_with_your_team(pair.collaboration)
     if part == "activity":
         return _("Recently active")
+    if part == "similar_work":
+        return _("Took part in initiatives much like yours")
     return None
 
 
@@ -261,6 +265,8 @@ def _for_organisation(pair: Pair, part: str) -> str | None:
         return names and _("You have worked with %(names)s before") % {
             "names": listed(names)
         }
+    if part == "similar_work":
+        return _("Much like initiatives you took part in")
     # Activity is the organisation's own: no reason to tell it.
     return None
 

@@ -1,12 +1,14 @@
 """Suggestions from the registry in the database: the code the jobs run."""
 
 import pytest
+from django.utils import timezone
 
 from hub.models import SustainableDevelopmentGoal, Theme
 from partners.factories import OrganisationFactory
 from partners.models import HelixSector, ModerationStatus, OrganisationKind
 from projects.factories import InitiativeFactory, InitiativePartnerFactory
-from projects.matching import compute
+from projects.matching import compute, registry
+from projects.matching.registry import NEWCOMER_SHARE, TRACK_RECORD_FULL
 from projects.matching.weights import PARTS
 from projects.models import PartnerState, SoughtSector
 
@@ -164,3 +166,82 @@ def test_one_pass_over_everything_agrees_with_one_initiative_at_a_time(
     assert for_initiatives[heat_network.pk] == alone
     university_list = for_organisations[alone[0].organisation_id]
     assert heat_network.pk in [s.initiative_id for s in university_list]
+
+
+def _suggested(initiative):
+    return {
+        s.organisation_id: s
+        for s in compute.suggestions_for_initiatives([initiative.pk], k=100)[
+            initiative.pk
+        ]
+    }
+
+
+def test_work_on_a_much_like_initiative_counts_as_similar_work(heat_network, energy):
+    veteran = _university(energy, name="Hogeschool Utrecht")
+    earlier = InitiativeFactory(
+        title="Warmtenet Kanaleneiland",
+        summary=heat_network.summary,
+        description=heat_network.description,
+        stage="completed",
+    )
+    InitiativePartnerFactory(initiative=earlier, organisation=veteran)
+    designer = _unrelated_company()
+    InitiativeFactory(
+        owner=designer,
+        title="Summer collection",
+        summary="Designer clothes and shoes for the summer season.",
+        description="A show of the new collection in Lisbon's old town.",
+    )
+    suggested = _suggested(heat_network)
+    assert suggested[veteran.pk].parts["similar_work"] > 0.8
+    assert suggested[designer.pk].parts["similar_work"] == 0
+
+
+def test_the_initiative_itself_is_no_similar_work_of_its_members(heat_network):
+    partner = OrganisationFactory(name="Stedin")
+    InitiativePartnerFactory(initiative=heat_network, organisation=partner)
+    arrays = registry.registry_load([heat_network.pk])
+    columns = [
+        arrays.organisation_ids.tolist().index(organisation.pk)
+        for organisation in (heat_network.owner, partner)
+    ]
+    similar = arrays.initiatives.similar_work.toarray()
+    assert similar[0, columns].tolist() == [0.0, 0.0]
+
+
+def test_activity_grows_with_the_track_record_up_to_twenty_initiatives(
+    heat_network, energy
+):
+    now = timezone.now()
+    newcomer = _university(energy, name="Nieuwe Hogeschool", reconfirmed_at=now)
+    busy = _university(energy, name="Drukke Universiteit", reconfirmed_at=now)
+    busiest = _university(energy, name="Drukste Universiteit", reconfirmed_at=now)
+    for organisation, count in ((busy, 10), (busiest, TRACK_RECORD_FULL)):
+        for _ in range(count):
+            InitiativeFactory(owner=organisation)
+    suggested = _suggested(heat_network)
+    activity = [
+        suggested[organisation.pk].parts["activity"]
+        for organisation in (newcomer, busy, busiest)
+    ]
+    assert activity[0] == pytest.approx(NEWCOMER_SHARE, abs=1e-3)
+    # On a logarithmic scale: the tenth initiative is not nearly the last.
+    assert 0.8 < activity[1] < 0.9
+    assert activity[2] == pytest.approx(1.0, abs=1e-3)
+
+
+def test_only_the_most_alike_past_initiatives_count(heat_network, energy, monkeypatch):
+    closest = _university(energy, name="Hogeschool Utrecht")
+    close = _university(energy, name="Universiteit Twente")
+    for organisation, title in ((closest, heat_network.title), (close, "Warmte")):
+        past = InitiativeFactory(
+            title=title,
+            summary=heat_network.summary,
+            description=heat_network.description,
+        )
+        InitiativePartnerFactory(initiative=past, organisation=organisation)
+    monkeypatch.setattr(registry, "SIMILAR_INITIATIVES_AT_MOST", 1)
+    suggested = _suggested(heat_network)
+    assert suggested[closest.pk].parts["similar_work"] > 0.8
+    assert suggested[close.pk].parts["similar_work"] == 0

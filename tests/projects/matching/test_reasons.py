@@ -117,13 +117,20 @@ class TestReasonsForAnInitiativesOwner:
             "activity": 1.0,
         }
         # Strongest first by what each part adds to the score (weights.py):
-        # activity, text, sector, then tags just above themes and distance.
+        # activity, sector, text, then tags just above themes and distance.
         assert _texts(initiative, university, parts) == [
             "Recently active",
-            "Describes similar work",
             "You seek a knowledge institution — this is a university",
+            "Describes similar work",
             "Offers: open data, Sensors",
         ]
+
+    def test_similar_past_work(self, initiative, university):
+        assert _texts(initiative, university, {"similar_work": 0.8}) == [
+            "Took part in initiatives much like yours"
+        ]
+        # Below the cosine at which a past initiative counts: no such work.
+        assert _texts(initiative, university, {"similar_work": 0.2}) == []
 
     def test_weak_parts_give_no_reason(self, initiative, university):
         parts = {"text": 0.05, "distance": 0.1, "sector": 0.0, "activity": 0.2}
@@ -162,6 +169,15 @@ class TestReasonsForAnOrganisation:
             "Asks for what you offer: open data, Sensors",
             "Works on Climate mitigation and energy and Mobility, as you do",
         ]
+
+    def test_similar_past_work(self, initiative, university):
+        texts = _texts(initiative, university, {"similar_work": 1.0}, FOR_ORGANISATION)
+        with translation.override("nl"):
+            dutch = _texts(
+                initiative, university, {"similar_work": 1.0}, FOR_ORGANISATION
+            )
+        assert texts == ["Much like initiatives you took part in"]
+        assert dutch == ["Lijkt veel op initiatieven waaraan u meedeed"]
 
     def test_past_collaboration_names_whom(self, initiative, university):
         worked = Collaboration(
