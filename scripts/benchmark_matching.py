@@ -421,6 +421,22 @@ def with_text(arrays, text):
     )
 
 
+def with_similar_work(initiatives):
+    """As the registry does: each initiative against all the others (its
+    past initiatives here being the other public ones), through their
+    members; its own row left out."""
+    similar = engine.similar_work(
+        initiatives.text,
+        initiatives.text,
+        sparse.csr_array(initiatives.members, dtype=np.float32),
+        np.arange(len(initiatives)),
+    )
+    fields = {
+        name: getattr(initiatives, name) for name in initiatives.__dataclass_fields__
+    }
+    return type(initiatives)(**{**fields, "similar_work": similar})
+
+
 # The reference: a plain float32 product over as many pairs -------------------
 
 
@@ -456,7 +472,9 @@ def child_full(directory: Path) -> dict:
     initiative_text = model.transform(texts["initiatives"])
     vectors_s = time.perf_counter() - started
     organisations = with_text(organisations, organisation_text)
-    initiatives = with_text(initiatives, initiative_text)
+    started = time.perf_counter()
+    initiatives = with_similar_work(with_text(initiatives, initiative_text))
+    similar_work_s = time.perf_counter() - started
     started = time.perf_counter()
     for_initiatives, for_organisations = engine.suggest_both_ways(
         initiatives, organisations, k=K
@@ -475,8 +493,10 @@ def child_full(directory: Path) -> dict:
         with model_file.open("wb") as file:
             pickle.dump((model, organisation_text, initiative_text), file, protocol=5)
     return {
-        "total_s": vectors_s + scoring_s,
+        "total_s": vectors_s + similar_work_s + scoring_s,
         "vectors_s": vectors_s,
+        "similar_work_s": similar_work_s,
+        "similar_work_entries": int(initiatives.similar_work.nnz),
         "scoring_s": scoring_s,
         "peak_memory_bytes": peak,
         "reference_s": reference_s,
@@ -501,7 +521,9 @@ def full_recompute(directory: Path, rounds: int) -> dict:
         samples.append(sample)
         print(
             f"full recompute round {round_number + 1}: {sample['total_s']:.1f} s "
-            f"(vectors {sample['vectors_s']:.1f}, scoring {sample['scoring_s']:.1f}, "
+            f"(vectors {sample['vectors_s']:.1f}, "
+            f"similar work {sample['similar_work_s']:.1f}, "
+            f"scoring {sample['scoring_s']:.1f}, "
             f"reference {sample['reference_s']:.2f}) "
             f"peak {sample['peak_memory_bytes'] / 2**30:.2f} GB, "
             f"child wall {time.perf_counter() - started:.0f} s",
@@ -514,10 +536,13 @@ def full_recompute(directory: Path, rounds: int) -> dict:
     peak_gb = max(sample["peak_memory_bytes"] for sample in samples) / 2**30
     return {
         "what": "fit_text_model on all texts + transform of every text + "
-        "suggest_both_ways (k=20) over all pairs, in a child process",
+        "similar work of every initiative + suggest_both_ways (k=20) over all "
+        "pairs, in a child process",
         "rounds": rounds,
         "median_s": round(median("total_s"), 2),
         "vectors_median_s": round(median("vectors_s"), 2),
+        "similar_work_median_s": round(median("similar_work_s"), 2),
+        "similar_work_entries": samples[0]["similar_work_entries"],
         "scoring_median_s": round(median("scoring_s"), 2),
         "reference_median_s": round(median("reference_s"), 3),
         "reference_one_blas_thread_median_s": round(
@@ -584,6 +609,7 @@ def timed(function) -> float:
 
 def one_initiative(organisations, initiatives, texts, model, rounds) -> dict:
     right = np.ascontiguousarray(organisations.text)
+    members = sparse.csr_array(initiatives.members, dtype=np.float32)
     random = np.random.default_rng(1)
     chosen = random.integers(len(initiatives), size=rounds)
 
@@ -593,6 +619,15 @@ def one_initiative(organisations, initiatives, texts, model, rounds) -> dict:
         def suggest():
             text = model.transform([texts["initiatives"][row]])
             one = with_text(initiatives.rows(slice(row, row + 1)), text)
+            similar = engine.similar_work(
+                text, initiatives.text, members, np.array([row])
+            )
+            one = type(one)(
+                **{
+                    **{name: getattr(one, name) for name in one.__dataclass_fields__},
+                    "similar_work": similar,
+                }
+            )
             engine.suggest_organisations(one, organisations, k=K)
 
         return timed(suggest)
@@ -607,8 +642,9 @@ def one_initiative(organisations, initiatives, texts, model, rounds) -> dict:
     measure(0)  # warm-up
     measured, referenced = interleaved(measure, reference, rounds)
     return {
-        "what": "transform one initiative's text + suggest_organisations on "
-        "its row against all organisations (their arrays prepared beforehand)",
+        "what": "transform one initiative's text + its similar work against "
+        "all initiatives + suggest_organisations on its row against all "
+        "organisations (their arrays prepared beforehand)",
         "reference": "float32 (1 x d) @ (d x 100,000)",
         "rounds": rounds,
         **figures_ms(measured, referenced, TARGET_ONE_INITIATIVE_MS),
@@ -643,11 +679,13 @@ def one_organisation(organisations, initiatives, rounds) -> dict:
         **figures_ms(measured, referenced),
         "the_job_also": (
             "compute.suggestions_for_organisations first runs registry_load: "
-            "it reads the whole registry from the database and fits the text "
+            "it reads the whole registry from the database, fits the text "
             "model on every text again (about the full recompute's vector "
-            "part, see full_recompute.vectors_median_s), and afterwards "
-            "turns the ranking into Suggested rows; storing them is the "
-            "caller's. The same holds for one initiative."
+            "part, see full_recompute.vectors_median_s) and works out every "
+            "initiative's similar work (full_recompute.similar_work_median_s), "
+            "and afterwards turns the ranking into Suggested rows; storing "
+            "them is the caller's. One initiative's job reads and fits the "
+            "same, but works out the similar work of that initiative only."
         ),
     }
 
@@ -707,7 +745,7 @@ def main() -> None:
         organisations, initiatives, texts = load(directory, "registry.pickle")
         model, organisation_text, initiative_text = load(directory, "model.pickle")
     organisations = with_text(organisations, organisation_text)
-    initiatives = with_text(initiatives, initiative_text)
+    initiatives = with_similar_work(with_text(initiatives, initiative_text))
     rounds = arguments.small_rounds
     initiative = one_initiative(organisations, initiatives, texts, model, rounds)
     print(f"one initiative: {initiative['median_ms']} ms", flush=True)

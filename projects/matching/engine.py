@@ -23,6 +23,7 @@ from projects.matching.weights import (
     COLLABORATORS_FOR_FULL_MARKS,
     HALF_DISTANCE_KM,
     PARTS,
+    SIMILAR_INITIATIVE_AT_LEAST,
     WEIGHTS,
 )
 
@@ -72,7 +73,7 @@ class Initiatives:
     places: np.ndarray  # (Q, 3) unit vectors; zero where unknown
     members: sparse.csr_array  # (Q, M) 1 for its owner and partners
     # (Q, M) in [0, 1]: how much of the registry's organisations' past work
-    # was on initiatives much like this one (see registry.py); None: none.
+    # was on initiatives much like this one (see similar_work); None: none.
     similar_work: sparse.csr_array | None = None
 
     def __len__(self) -> int:
@@ -230,10 +231,81 @@ def similar_work_part(initiatives: Initiatives, organisations: Organisations):
         return sparse.csr_array(
             (len(initiatives), len(organisations)), dtype=np.float32
         )
-    similar = sparse.csc_array(similar, dtype=np.float32)
+    similar = sparse.csr_array(similar, dtype=np.float32)
     if organisations.index is not None:
-        similar = similar[:, organisations.index]
-    return sparse.csr_array(similar)
+        similar = _columns(similar, organisations.index)
+    return similar
+
+
+def _columns(matrix: sparse.csr_array, columns: np.ndarray) -> sparse.csr_array:
+    """``matrix[:, columns]`` (distinct columns) in one pass over its entries:
+    SciPy's column indexing converts the whole matrix first, which for one
+    organisation's update of 10,000 initiatives' similar work (millions of
+    entries) took three times as long as the scoring."""
+    position = np.full(matrix.shape[1], -1, dtype=np.int64)
+    position[columns] = np.arange(len(columns))
+    new_columns = position[matrix.indices]
+    kept = new_columns >= 0
+    rows = np.repeat(np.arange(matrix.shape[0]), np.diff(matrix.indptr))[kept]
+    return sparse.csr_array(
+        (matrix.data[kept], (rows, new_columns[kept])),
+        shape=(matrix.shape[0], len(columns)),
+    )
+
+
+# Similar work: read by the registry, before any scoring ----------------------
+
+# Queries compared with all the registry's at once for similar work.
+SIMILAR_WORK_BATCH = 256
+# Similar work reads at most this many of the most alike past initiatives of
+# each initiative: on the CORDIS data about 100 are alike enough, and the
+# bound keeps the (initiatives, organisations) matrix a few entries a pair
+# of initiatives however large the registry grows.
+SIMILAR_INITIATIVES_AT_MOST = 200
+
+
+def _cosines(left, right) -> np.ndarray:
+    """``left @ right.T`` as a dense float32 array: rows of unit length."""
+    product = left @ right.T
+    if sparse.issparse(product):
+        product = product.toarray()
+    return np.asarray(product, dtype=np.float32)
+
+
+def _keep_most_alike(cosines: np.ndarray) -> None:
+    """Zeroes all but each row's SIMILAR_INITIATIVES_AT_MOST highest
+    cosines (ties kept), in place."""
+    most = SIMILAR_INITIATIVES_AT_MOST
+    if cosines.shape[1] <= most:
+        return
+    nth = np.partition(cosines, -most, axis=1)[:, -most]
+    cosines[cosines < nth[:, None]] = 0.0
+
+
+def similar_work(query_text, past_text, membership, own_rows) -> sparse.csr_array:
+    """(Q, O): how much of each organisation's past work was on initiatives
+    much like each query: the sum of the cosines (the text part's) of the
+    initiatives it took part in that are among the query's
+    SIMILAR_INITIATIVES_AT_MOST most alike and at least
+    SIMILAR_INITIATIVE_AT_LEAST alike, at most 1. The query itself
+    (``own_rows``: its row of ``membership``, -1 if none) is left out. An
+    organisation's own text mixes all of its initiatives, so that one on the
+    same call as the query weighs little in the text part; here it counts."""
+    batches = []
+    for start in range(0, query_text.shape[0], SIMILAR_WORK_BATCH):
+        rows = slice(start, start + SIMILAR_WORK_BATCH)
+        cosines = _cosines(query_text[rows], past_text)
+        own = own_rows[rows]
+        batch = np.flatnonzero(own >= 0)
+        cosines[batch, own[batch]] = 0.0
+        _keep_most_alike(cosines)
+        cosines[cosines < SIMILAR_INITIATIVE_AT_LEAST] = 0.0
+        similar = sparse.csr_array(sparse.csr_array(cosines) @ membership)
+        np.minimum(similar.data, 1.0, out=similar.data)
+        batches.append(similar)
+    if not batches:
+        return sparse.csr_array((0, membership.shape[1]), dtype=np.float32)
+    return sparse.csr_array(sparse.vstack(batches), dtype=np.float32)
 
 
 def batch_scores(
@@ -543,8 +615,12 @@ class _Scorer:
     """Scores batches of initiatives against all organisations, tile by
     tile, keeping only what the rankings need."""
 
-    def __init__(self, organisations: Organisations, *, k: int, batch_size: int):
+    def __init__(
+        self, organisations: Organisations, *, k: int, batch_size: int, similar_work
+    ):
         self.organisations = organisations
+        # Every initiative's similar work with these organisations (Q, O).
+        self.similar_work = similar_work
         self.prepared = prepared = organisations.prepared
         self.k = min(k, len(organisations))
         self.padded, self.tile = prepared.padded, prepared.tile
@@ -561,7 +637,7 @@ class _Scorer:
             scratch = self.local.scratch = np.empty_like(self.buffer[0])
         return scratch[:rows]
 
-    def _sparse_parts(self, batch: Initiatives, left: _Left):
+    def _sparse_parts(self, batch: Initiatives, start: int, left: _Left):
         """Rarer tags, collaboration and similar work, to add, as (O, B)
         CSR: organisations are its rows, so a tile's entries are one slice of
         it, with no sort; and members (never to suggest), grouped by tile."""
@@ -573,7 +649,7 @@ class _Scorer:
         worked_with.data = np.minimum(
             worked_with.data / COLLABORATORS_FOR_FULL_MARKS, 1.0
         ).astype(np.float32)
-        similar_work = similar_work_part(batch, organisations).T
+        similar_work = self.similar_work[start : start + len(batch)].T
         added = sparse.csr_array(
             self.prepared.rare @ left.rare
             + np.float32(left.collaboration_weight) * worked_with
@@ -588,7 +664,7 @@ class _Scorer:
         ``reverse`` and returns each one's best organisations if ``forward``."""
         rows = len(batch)
         left = _left(batch, self.prepared, WEIGHTS)
-        added, members = self._sparse_parts(batch, left)
+        added, members = self._sparse_parts(batch, start, left)
 
         def tile(number):
             self._tile(number, rows, left, added, members, start, forward, reverse)
@@ -722,10 +798,12 @@ def pair_parts(
     columns: np.ndarray,
     *,
     text: np.ndarray | None = None,
+    similar_work=None,
 ) -> dict:
     """Each named part for the pairs (initiative ``rows[i]``, organisation
     ``columns[i]``): the same values ``batch_scores`` weighs. ``text``: their
-    text dot products where already known."""
+    text dot products where already known; ``similar_work``: the
+    initiatives' similar_work_part with the organisations, if already made."""
 
     def overlap(wanted, offered):
         counts = np.maximum(_counts(sparse.csr_array(wanted)[rows]), 1.0)
@@ -736,9 +814,9 @@ def pair_parts(
     worked_with = _pair_dot(
         initiatives.members, organisations.collaborators, rows, columns
     )
-    similar_work = _pair_values(
-        similar_work_part(initiatives, organisations), rows, columns
-    )
+    if similar_work is None:
+        similar_work = similar_work_part(initiatives, organisations)
+    similar_work = _pair_values(similar_work, rows, columns)
     return {
         "text": np.clip(
             _pair_dot(initiatives.text, organisations.text, rows, columns)
@@ -825,7 +903,7 @@ def _grid_text(initiatives, organisations, rows, columns, *, per_row: str):
 
 
 def _ranking(
-    initiatives, organisations, rows, columns, k, *, per_row="rows"
+    initiatives, organisations, rows, columns, k, *, per_row="rows", similar_work
 ) -> Ranking:
     """Parts and scores of the chosen pairs, laid out (N, k)."""
     shape = columns.shape
@@ -837,6 +915,7 @@ def _ranking(
         rows[chosen],
         columns[chosen],
         text=None if text is None else text[chosen],
+        similar_work=similar_work,
     )
     laid_out = {}
     for name, values in parts.items():
@@ -865,7 +944,9 @@ def suggest_organisations(
     )[0]
 
 
-def _reverse_ranking(initiatives, organisations, best, scores) -> Ranking:
+def _reverse_ranking(
+    initiatives, organisations, best, scores, *, similar_work
+) -> Ranking:
     """For each organisation (row), the initiatives ``best`` it scored
     ``scores`` with: sorted, and with the parts of each pair."""
     order = np.lexsort((best, -scores), axis=1)
@@ -882,6 +963,7 @@ def _reverse_ranking(initiatives, organisations, best, scores) -> Ranking:
         np.where(best >= 0, organisation_rows, -1),
         best.shape[1],
         per_row="columns",
+        similar_work=similar_work,
     )
     return Ranking(indices=best, scores=reverse.scores, parts=reverse.parts)
 
@@ -898,7 +980,11 @@ def _batch_size(batch_size, organisations: Organisations) -> int:
 
 def _suggest(initiatives, organisations, *, k, batch_size, one_way, other_way):
     batch_size = min(_batch_size(batch_size, organisations), max(1, len(initiatives)))
-    scorer = _Scorer(organisations, k=k, batch_size=batch_size)
+    # Made once: picking the organisations' columns reads all its entries.
+    similar_work = similar_work_part(initiatives, organisations)
+    scorer = _Scorer(
+        organisations, k=k, batch_size=batch_size, similar_work=similar_work
+    )
     reverse = _BestInitiatives(scorer.padded, min(k, len(initiatives)))
     chosen = []
     with _blas_threads(scorer.threads):
@@ -919,7 +1005,9 @@ def _suggest(initiatives, organisations, *, k, batch_size, one_way, other_way):
         rows = np.repeat(np.arange(len(initiatives)), columns.shape[1]).reshape(
             columns.shape
         )
-        for_initiatives = _ranking(initiatives, organisations, rows, columns, k)
+        for_initiatives = _ranking(
+            initiatives, organisations, rows, columns, k, similar_work=similar_work
+        )
     if other_way:
         count = len(organisations)
         for_organisations = _reverse_ranking(
@@ -927,6 +1015,7 @@ def _suggest(initiatives, organisations, *, k, batch_size, one_way, other_way):
             organisations,
             reverse.rows[:count],
             reverse.scores[:count],
+            similar_work=similar_work,
         )
     return for_initiatives, for_organisations
 

@@ -27,7 +27,6 @@ from projects.matching.vectors import (
     one_hot,
     unit_places,
 )
-from projects.matching.weights import SIMILAR_INITIATIVE_AT_LEAST
 from projects.models import (
     Initiative,
     InitiativePartner,
@@ -47,13 +46,6 @@ ACTIVITY_HALF_LIFE_DAYS = 365.0
 TRACK_RECORD_FULL = 20
 # The share of the activity part a newcomer with no initiative yet gets.
 NEWCOMER_SHARE = 0.25
-# Initiatives compared with all the registry's at once for similar work.
-SIMILAR_WORK_BATCH = 256
-# Similar work reads at most this many of the most alike past initiatives of
-# each initiative: on the CORDIS data about 100 are alike enough, and the
-# bound keeps the (initiatives, organisations) matrix a few entries a pair
-# of initiatives however large the registry grows.
-SIMILAR_INITIATIVES_AT_MOST = 200
 
 
 @dataclass(frozen=True)
@@ -153,50 +145,6 @@ def _activity(organisations, involvement, initiatives, today) -> np.ndarray:
     record = np.minimum(np.log1p(initiatives) / np.log1p(TRACK_RECORD_FULL), 1.0)
     share = NEWCOMER_SHARE + (1.0 - NEWCOMER_SHARE) * record
     return (recency * share).astype(np.float32)
-
-
-def _cosines(left, right) -> np.ndarray:
-    """``left @ right.T`` as a dense float32 array: rows of unit length."""
-    product = left @ right.T
-    if sparse.issparse(product):
-        product = product.toarray()
-    return np.asarray(product, dtype=np.float32)
-
-
-def _keep_most_alike(cosines: np.ndarray) -> None:
-    """Zeroes all but each row's SIMILAR_INITIATIVES_AT_MOST highest
-    cosines (ties kept), in place."""
-    most = SIMILAR_INITIATIVES_AT_MOST
-    if cosines.shape[1] <= most:
-        return
-    nth = np.partition(cosines, -most, axis=1)[:, -most]
-    cosines[cosines < nth[:, None]] = 0.0
-
-
-def _similar_work(query_text, past_text, membership, own_rows) -> sparse.csr_array:
-    """(Q, O): how much of each organisation's past work was on initiatives
-    much like each query: the sum of the cosines (the text part's) of the
-    initiatives it took part in that are among the query's
-    SIMILAR_INITIATIVES_AT_MOST most alike and at least
-    SIMILAR_INITIATIVE_AT_LEAST alike, at most 1. The query itself
-    (``own_rows``: its row of ``membership``, -1 if none) is left out. An
-    organisation's own text mixes all of its initiatives, so that one on the
-    same call as the query weighs little in the text part; here it counts."""
-    batches = []
-    for start in range(0, query_text.shape[0], SIMILAR_WORK_BATCH):
-        rows = slice(start, start + SIMILAR_WORK_BATCH)
-        cosines = _cosines(query_text[rows], past_text)
-        own = own_rows[rows]
-        batch = np.flatnonzero(own >= 0)
-        cosines[batch, own[batch]] = 0.0
-        _keep_most_alike(cosines)
-        cosines[cosines < SIMILAR_INITIATIVE_AT_LEAST] = 0.0
-        similar = sparse.csr_array(sparse.csr_array(cosines) @ membership)
-        np.minimum(similar.data, 1.0, out=similar.data)
-        batches.append(similar)
-    if not batches:
-        return sparse.csr_array((0, membership.shape[1]), dtype=np.float32)
-    return sparse.csr_array(sparse.vstack(batches), dtype=np.float32)
 
 
 def _initiative_text(row, tags) -> str:
@@ -335,7 +283,7 @@ def registry_load(initiative_ids=None, *, today=None) -> Registry:
     corpus = organisation_texts + public_texts
     text_model = fit_text_model(corpus)
     query_text = text_model.transform(texts) if texts else _no_text(text_model)
-    similar_work = _similar_work(
+    similar_work = engine.similar_work(
         query_text,
         text_model.transform(public_texts) if public_texts else _no_text(text_model),
         membership,

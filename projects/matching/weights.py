@@ -15,7 +15,7 @@ instead of 192, learnt with three power iterations from a sample of at most
 
 Version 4 adds a part, similar work: how much of an organisation's past work
 was on initiatives much like this one (the sum of the cosines of those alike
-enough, registry.py). Consortia re-form around the same calls, and an
+enough, engine.similar_work). Consortia re-form around the same calls, and an
 organisation's own text mixes all of its initiatives, so that the text part
 hardly sees the one that matters; half of the text's weight went to it. The
 activity's track record grows with the logarithm of an organisation's

@@ -7,7 +7,7 @@ from hub.models import SustainableDevelopmentGoal, Theme
 from partners.factories import OrganisationFactory
 from partners.models import HelixSector, ModerationStatus, OrganisationKind
 from projects.factories import InitiativeFactory, InitiativePartnerFactory
-from projects.matching import compute, registry
+from projects.matching import compute, engine, registry
 from projects.matching.registry import NEWCOMER_SHARE, TRACK_RECORD_FULL
 from projects.matching.weights import PARTS
 from projects.models import PartnerState, SoughtSector
@@ -241,7 +241,7 @@ def test_only_the_most_alike_past_initiatives_count(heat_network, energy, monkey
             description=heat_network.description,
         )
         InitiativePartnerFactory(initiative=past, organisation=organisation)
-    monkeypatch.setattr(registry, "SIMILAR_INITIATIVES_AT_MOST", 1)
+    monkeypatch.setattr(engine, "SIMILAR_INITIATIVES_AT_MOST", 1)
     suggested = _suggested(heat_network)
     assert suggested[closest.pk].parts["similar_work"] > 0.8
     assert suggested[close.pk].parts["similar_work"] == 0
