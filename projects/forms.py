@@ -4,6 +4,7 @@ the services; these forms only check what was typed."""
 from django import forms
 from django.conf import settings
 from django.utils.translation import gettext_lazy as _
+from wagtail.admin.forms import WagtailAdminModelForm
 
 from hub.models import SustainableDevelopmentGoal, Theme
 from partners.forms import (
@@ -411,3 +412,22 @@ class InvitationAnswerForm(forms.Form):
     ACCEPT, DECLINE = "confirm", "decline"
 
     answer = forms.ChoiceField(choices=[(ACCEPT, ACCEPT), (DECLINE, DECLINE)])
+
+
+class InitiativeCorrectionForm(WagtailAdminModelForm):
+    """The moderators' correction form in the admin, with the sectors an
+    initiative seeks partners in (rows of their own, not a model field)."""
+
+    sectors_sought = forms.MultipleChoiceField(
+        label=_("Partners sought from these sectors"),
+        choices=HelixSector.choices,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.pk:
+            self.fields["sectors_sought"].initial = list(
+                self.instance.sought_sectors.values_list("sector", flat=True)
+            )

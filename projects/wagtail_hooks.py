@@ -2,12 +2,13 @@ from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
-from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel, ObjectList
 from wagtail.admin.ui.tables import DateColumn
 from wagtail.snippets.models import register_snippet
 
 from partners.views import moderation_base
 from projects import selectors
+from projects.forms import InitiativeCorrectionForm
 from projects.matching import selectors as matching_selectors
 from projects.models import Initiative
 from projects.views import (
@@ -119,12 +120,14 @@ class InitiativeViewSet(moderation_base.ModerationViewSet):
                 *moderation_base.classification_fields(),
                 FieldPanel("tags"),
                 FieldPanel("partners_sought"),
+                FieldPanel("sectors_sought"),
                 FieldPanel("expertise_sought"),
             ],
             heading=_("Themes and partners sought"),
         ),
         moderation_base.source_panel(),
     ]
+    edit_handler = ObjectList(panels, base_form_class=InitiativeCorrectionForm)
 
     def get_queryset(self, request):
         return selectors.initiatives_moderation_queue()

@@ -20,9 +20,11 @@ from projects.factories import InitiativeFactory, InitiativePartnerFactory
 from projects.models import (
     Initiative,
     InitiativeDecision,
+    InitiativeMatchingState,
     InitiativeSource,
     InitiativeStage,
     PartnerState,
+    SoughtSector,
 )
 
 pytestmark = pytest.mark.django_db
@@ -506,6 +508,26 @@ class TestEdit:
         assert lights.owner == owner
         assert lights.edited_since_review_at is None
         assert not lights.decisions.exists()
+
+    def test_moderator_corrects_the_sectors_sought(
+        self, client, registry_moderator, queue
+    ):
+        mobility = queue[2]  # public: its suggestions are computed again
+        mobility.sought_sectors.all().delete()
+        SoughtSector.objects.create(initiative=mobility, sector=HelixSector.BUSINESS)
+        _html, data = self._form(client, mobility)
+        assert data.getlist("sectors_sought") == [HelixSector.BUSINESS]
+        data.setlist(
+            "sectors_sought", [HelixSector.KNOWLEDGE, HelixSector.CIVIL_SOCIETY]
+        )
+        # Every ticked box: a QueryDict's items() would send only the last.
+        response = client.post(_url("edit", mobility), dict(data.lists()))
+        assert response.status_code == 302
+        assert sorted(mobility.sought_sectors.values_list("sector", flat=True)) == [
+            HelixSector.CIVIL_SOCIETY,
+            HelixSector.KNOWLEDGE,
+        ]
+        assert InitiativeMatchingState.objects.get(initiative=mobility).requested_at
 
     def test_invalid_correction_keeps_what_was_typed(
         self, client, registry_moderator, queue
