@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
-from django.db.models import Exists, F, OuterRef, Q, QuerySet
+from django.db.models import Count, Exists, F, OuterRef, Q, QuerySet
 from django.utils.text import get_text_list
 from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
@@ -128,15 +128,32 @@ def suggestions_for_initiative(
     return suggestions
 
 
+def _shown_to_organisations(organisation_ids) -> QuerySet[MatchSuggestion]:
+    """What these organisations' lists show: suggested initiatives that are
+    public now."""
+    return _shown(SuggestionDirection.FOR_ORGANISATION).filter(
+        organisation_id__in=organisation_ids,
+        initiative__in=Initiative.objects.public(),
+    )
+
+
+def suggested_initiative_counts(organisation_ids) -> dict[int, int]:
+    """How many initiatives each organisation's list shows, in one query
+    however many organisations."""
+    rows = (
+        _shown_to_organisations(list(organisation_ids))
+        .order_by()
+        .values("organisation_id")
+        .annotate(shown=Count("pk"))
+    )
+    return {row["organisation_id"]: row["shown"] for row in rows}
+
+
 def suggestions_for_organisation(*, organisation: Organisation) -> SuggestionList:
     """The initiatives suggested to ``organisation``, best first, each with
     its ``reasons``; only initiatives that are public now."""
     suggestions = SuggestionList(
-        _shown(SuggestionDirection.FOR_ORGANISATION)
-        .filter(
-            organisation=organisation,
-            initiative__in=Initiative.objects.public(),
-        )
+        _shown_to_organisations([organisation.pk])
         .select_related("initiative__owner")
         .prefetch_related(*INITIATIVE_PREFETCHES)[:MAX_SHOWN]
     )

@@ -600,6 +600,40 @@ class TestAnOrganisationsSuggestions:
         assert f'href="{_organisation_url(organisation)}"' in page
         assert f'href="{_organisation_url(member_organisation)}"' in page
 
+    def test_the_dashboard_counts_each_organisations_suggestions(
+        self, client, member, organisation, member_organisation
+    ):
+        for number in range(3):
+            _suggest_initiative(organisation, _elsewhere(f"Plan {number}"), number + 1)
+        hidden = _elsewhere("Paused plan")
+        hidden.paused_at = timezone.now()
+        hidden.save(update_fields=["paused_at"])
+        _suggest_initiative(organisation, hidden, rank=4)
+        _suggest_initiative(member_organisation, _elsewhere("Plan for us"))
+        client.force_login(member)
+        page = client.get(reverse("partners:my_organisations")).text
+        assert "(3 suggestions)" in page
+        assert "(1 suggestion)" in page
+        with translation.override("nl"):
+            page = client.get(reverse("partners:my_organisations")).text
+        assert "(3 suggesties)" in page
+
+    def test_the_dashboard_asks_once_however_many_organisations(
+        self, client, member, organisation, member_organisation
+    ):
+        client.force_login(member)
+        url = reverse("partners:my_organisations")
+        client.get(url)  # warms the site's caches
+        with CaptureQueriesContext(connection) as two:
+            client.get(url)
+        for number in range(3):
+            other = OrganisationFactory(name=f"Other {number}")
+            MembershipFactory(organisation=other, user=member)
+            _suggest_initiative(other, _elsewhere(f"Plan {number}"))
+        with CaptureQueriesContext(connection) as five:
+            client.get(url)
+        assert len(five) == len(two)
+
     def test_the_queries_do_not_grow_with_the_suggestions(
         self, member_client, organisation, django_assert_max_num_queries
     ):
