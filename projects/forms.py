@@ -43,6 +43,25 @@ class OwnerChoiceField(forms.ModelChoiceField):
         return organisation.name
 
 
+def _sectors_sought_field(widget) -> forms.MultipleChoiceField:
+    """The sectors an initiative seeks partners in: rows of their own (see
+    ``services``), not a model field."""
+    return forms.MultipleChoiceField(
+        label=_("Partners sought from these sectors"),
+        choices=HelixSector.choices,
+        required=False,
+        help_text=_("Which of the four helices you would like partners from."),
+        widget=widget,
+    )
+
+
+def _sectors_sought_initial(form) -> None:
+    if form.instance.pk:
+        form.fields["sectors_sought"].initial = list(
+            form.instance.sought_sectors.values_list("sector", flat=True)
+        )
+
+
 class InitiativeForm(forms.ModelForm):
     """An initiative as its owners register and edit it. ``sending`` says
     whether it is to be sent for review (or is already public or awaiting
@@ -80,12 +99,8 @@ class InitiativeForm(forms.ModelForm):
         _("Keywords"),
         _("Separated by commas, such as: smart lighting, sensors, open data"),
     )
-    sectors_sought = forms.MultipleChoiceField(
-        label=_("Partners sought from these sectors"),
-        choices=HelixSector.choices,
-        required=False,
-        help_text=_("Which of the four helices you would like partners from."),
-        widget=forms.CheckboxSelectMultiple(attrs={"class": CHECKBOX}),
+    sectors_sought = _sectors_sought_field(
+        forms.CheckboxSelectMultiple(attrs={"class": CHECKBOX})
     )
     expertise_sought = _tags_field(
         _("Expertise sought"),
@@ -174,10 +189,7 @@ class InitiativeForm(forms.ModelForm):
         )
         self.fields["themes"].names = _theme_names_in_active_language()
         self.fields["stage"].choices = InitiativeStage.choices
-        if self.instance.pk:
-            self.fields["sectors_sought"].initial = list(
-                self.instance.sought_sectors.values_list("sector", flat=True)
-            )
+        _sectors_sought_initial(self)
         for name in REQUIRED_FOR_REVIEW:
             self.fields[name].required = False
         for name, purpose in AUTOCOMPLETE.items():
@@ -418,16 +430,8 @@ class InitiativeCorrectionForm(WagtailAdminModelForm):
     """The moderators' correction form in the admin, with the sectors an
     initiative seeks partners in (rows of their own, not a model field)."""
 
-    sectors_sought = forms.MultipleChoiceField(
-        label=_("Partners sought from these sectors"),
-        choices=HelixSector.choices,
-        required=False,
-        widget=forms.CheckboxSelectMultiple,
-    )
+    sectors_sought = _sectors_sought_field(forms.CheckboxSelectMultiple)
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        if self.instance.pk:
-            self.fields["sectors_sought"].initial = list(
-                self.instance.sought_sectors.values_list("sector", flat=True)
-            )
+        _sectors_sought_initial(self)

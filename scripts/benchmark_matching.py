@@ -1,7 +1,7 @@
 """Time the matching engine on a synthetic registry of 100,000 organisations
 and 10,000 initiatives. Writes the figures to benchmarks/matching.json.
 
-    .venv/bin/python scripts/benchmark_matching.py [--rounds N] [--quick]
+    .venv/bin/python scripts/benchmark_matching.py [--rounds N] [--small-rounds N]
 
 No database: the registry is made up here, at the sizes the engine must
 handle, with text in English and Dutch (sentences from CORDIS project titles
@@ -25,6 +25,7 @@ ratio to the reference says how the engine does whatever the machine's mood.
 
 import argparse
 import csv
+import dataclasses
 import json
 import os
 import pickle
@@ -413,12 +414,7 @@ def load(directory: Path, name: str):
 
 
 def with_text(arrays, text):
-    return type(arrays)(
-        **{
-            name: text if name == "text" else getattr(arrays, name)
-            for name in arrays.__dataclass_fields__
-        }
-    )
+    return dataclasses.replace(arrays, text=text)
 
 
 def with_similar_work(initiatives):
@@ -431,10 +427,7 @@ def with_similar_work(initiatives):
         sparse.csr_array(initiatives.members, dtype=np.float32),
         np.arange(len(initiatives)),
     )
-    fields = {
-        name: getattr(initiatives, name) for name in initiatives.__dataclass_fields__
-    }
-    return type(initiatives)(**{**fields, "similar_work": similar})
+    return dataclasses.replace(initiatives, similar_work=similar)
 
 
 # The reference: a plain float32 product over as many pairs -------------------
@@ -618,15 +611,12 @@ def one_initiative(organisations, initiatives, texts, model, rounds) -> dict:
 
         def suggest():
             text = model.transform([texts["initiatives"][row]])
-            one = with_text(initiatives.rows(slice(row, row + 1)), text)
-            similar = engine.similar_work(
-                text, initiatives.text, members, np.array([row])
-            )
-            one = type(one)(
-                **{
-                    **{name: getattr(one, name) for name in one.__dataclass_fields__},
-                    "similar_work": similar,
-                }
+            one = dataclasses.replace(
+                initiatives.rows(slice(row, row + 1)),
+                text=text,
+                similar_work=engine.similar_work(
+                    text, initiatives.text, members, np.array([row])
+                ),
             )
             engine.suggest_organisations(one, organisations, k=K)
 

@@ -10,7 +10,6 @@ import pytest
 from django.core import mail
 from django.utils import timezone
 
-from hub.celery import app as celery_app
 from hub.factories import UserFactory
 from partners.factories import MembershipFactory, OrganisationFactory
 from partners.models import MemberRole, ModerationStatus
@@ -19,14 +18,6 @@ from projects.factories import InitiativeFactory
 from projects.models import InitiativeDecision
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def tasks_run_at_once():
-    """Celery runs each task as it is sent, in the test's own transaction."""
-    celery_app.conf.task_always_eager = True
-    yield
-    celery_app.conf.task_always_eager = False
 
 
 @pytest.fixture

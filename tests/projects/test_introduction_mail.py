@@ -9,7 +9,6 @@ import pytest
 from django.core import mail
 from django.utils import timezone
 
-from hub.celery import app as celery_app
 from hub.factories import UserFactory
 from hub.personal_data import exported_parts
 from hub.services import user_delete
@@ -21,14 +20,6 @@ from projects.models import Introduction, IntroductionStatus
 pytestmark = pytest.mark.django_db
 
 MESSAGE = "Could we compare notes on smart street lighting?"
-
-
-@pytest.fixture
-def tasks_run_at_once():
-    """Celery runs each task as it is sent, in the test's own transaction."""
-    celery_app.conf.task_always_eager = True
-    yield
-    celery_app.conf.task_always_eager = False
 
 
 @pytest.fixture

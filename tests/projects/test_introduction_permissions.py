@@ -3,7 +3,6 @@ added to projects.views.introductions without a row here fails."""
 
 import pytest
 from django.urls import URLPattern, reverse
-from django.utils import translation
 
 from hub.factories import UserFactory
 from partners.factories import OrganisationFactory
@@ -12,14 +11,7 @@ from projects.factories import IntroductionFactory
 from projects.models import IntroductionStatus
 from projects.views import introductions as views
 
-pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True)
-def _in_english():
-    # Addresses and pages in English, whatever an earlier test left active.
-    with translation.override("en"):
-        yield
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("in_english")]
 
 
 ROLES = ["anonymous", "asking member", "asked member", "outsider", "moderator"]

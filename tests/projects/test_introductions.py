@@ -8,7 +8,7 @@ from datetime import timedelta
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.urls import reverse
-from django.utils import timezone, translation
+from django.utils import timezone
 
 from hub.factories import UserFactory
 from partners.factories import MembershipFactory, OrganisationFactory
@@ -23,14 +23,7 @@ from projects.models import (
     SuggestionDirection,
 )
 
-pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True)
-def _in_english():
-    # Addresses and pages in English, whatever an earlier test left active.
-    with translation.override("en"):
-        yield
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("in_english")]
 
 
 MESSAGE = "We run smart street lights in Delft and would like to compare notes."
