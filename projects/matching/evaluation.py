@@ -57,6 +57,10 @@ MIN_MEMBERS = 3
 MIN_MEMBERS_IN_REGISTRY = 2
 RECALL_AT = (10, 20)
 METHODS = ("engine", "popularity", "text")
+# The ratio's interval: this many resamples of the queries, drawn the same
+# way each run so that the figure can be reproduced.
+RESAMPLES = 2000
+INTERVAL = 0.95
 
 
 # Where the data is -------------------------------------------------------------
@@ -469,6 +473,47 @@ def scores(rankings: Rankings, hidden: dict[int, frozenset[int]]) -> Scores:
     )
 
 
+@dataclass(frozen=True)
+class Ratio:
+    """The engine's recall@k over the better baseline's, and the interval
+    that holds it in INTERVAL of the resamples of the queries."""
+
+    value: float
+    low: float
+    high: float
+
+
+def recall_ratio(
+    rankings: dict[str, Rankings],
+    hidden: dict[int, frozenset[int]],
+    *,
+    baseline: str,
+    k: int = RECALL_AT[-1],
+) -> Ratio:
+    """The engine's recall@k as a multiple of ``baseline``'s, with a paired
+    bootstrap over the queries: a few dozen queries leave a wide margin, and
+    the interval says whether a target lies inside it."""
+    queries = sorted(hidden)
+    if not queries:
+        return Ratio(0.0, 0.0, 0.0)
+    engine, other = (
+        np.array([recall_at(rankings[name][pk], hidden[pk], k) for pk in queries])
+        for name in ("engine", baseline)
+    )
+    draws = np.random.default_rng(0).integers(
+        0, len(queries), size=(RESAMPLES, len(queries))
+    )
+    with np.errstate(divide="ignore", invalid="ignore"):
+        resampled = engine[draws].mean(axis=1) / other[draws].mean(axis=1)
+    resampled = resampled[np.isfinite(resampled)]
+    value = engine.mean() / other.mean() if other.mean() else float("inf")
+    if not resampled.size:
+        return Ratio(float(value), float(value), float(value))
+    tail = (1 - INTERVAL) / 2 * 100
+    low, high = np.percentile(resampled, [tail, 100 - tail])
+    return Ratio(round(float(value), 3), round(float(low), 3), round(float(high), 3))
+
+
 # The whole run ---------------------------------------------------------------
 
 
@@ -489,7 +534,15 @@ class Evaluation:
 
     @property
     def best_baseline_recall_at_20(self) -> float:
-        return max(self.methods[name].recall_at_20 for name in METHODS[1:])
+        return self.methods[self.best_baseline].recall_at_20
+
+    @property
+    def best_baseline(self) -> str:
+        return max(METHODS[1:], key=lambda name: self.methods[name].recall_at_20)
+
+    @property
+    def ratio(self) -> Ratio:
+        return recall_ratio(self.rankings, self.hidden, baseline=self.best_baseline)
 
     @property
     def target_met(self) -> bool:

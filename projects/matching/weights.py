@@ -29,7 +29,12 @@ queries in all), where recall@20 went from 0.189, 0.130 and 0.129 to 0.210,
 standard split recall@10 went from 0.153 to 0.158, recall@20 from 0.199 to
 0.208, MRR from 0.283 to 0.274 (popularity 0.120, text 0.051): short of
 twice the better baseline (0.240). Moving more weight from collaboration to
-activity gains on the earlier splits and loses on the standard one."""
+activity gains on the earlier splits and loses on the standard one.
+scripts/matching_learned_ranking.py trains logistic regression and gradient
+boosting on the earlier splits' queries, with these signals and three CORDIS
+fields the site lacks (call priority, funding scheme, programme): on the
+standard split none beats these weights (0.122 to 0.194 against 0.208), so
+the shortfall is the signals', not the weights'."""
 
 ALGORITHM_VERSION = 4
 

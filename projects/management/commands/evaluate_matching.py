@@ -129,6 +129,21 @@ class Command(BaseCommand):
         }
         style = self.style.SUCCESS if result.target_met else self.style.WARNING
         write(style(message))
+        ratio = result.ratio
+        write(
+            _(
+                "The engine's recall@20 is %(ratio).2f× the %(baseline)s baseline's; "
+                "resampling the queries, %(share)d %% of the time between "
+                "%(low).2f× and %(high).2f×."
+            )
+            % {
+                "ratio": ratio.value,
+                "baseline": result.best_baseline,
+                "share": round(evaluation.INTERVAL * 100),
+                "low": ratio.low,
+                "high": ratio.high,
+            }
+        )
         write(_("Took %(seconds).1f s.") % {"seconds": seconds})
         write(str(SOURCE_ATTRIBUTION[DataSource.CORDIS]))
 
@@ -152,7 +167,14 @@ class Command(BaseCommand):
                 }
                 for name, scores in result.methods.items()
             },
+            "best_baseline": result.best_baseline,
             "best_baseline_recall_at_20": result.best_baseline_recall_at_20,
+            "ratio_to_best_baseline": {
+                "value": result.ratio.value,
+                "interval": evaluation.INTERVAL,
+                "low": result.ratio.low,
+                "high": result.ratio.high,
+            },
             "target_met": result.target_met,
             "seconds": seconds,
         }

@@ -171,3 +171,39 @@ class TestMetrics:
         assert scores.recall_at_10 == 0.5
         assert scores.recall_at_20 == 0.5
         assert scores.mrr == pytest.approx((1 / 2 + 1 / 21) / 2, abs=1e-4)
+
+
+class TestRatio:
+    @staticmethod
+    def _rankings(engine, baseline):
+        return {"engine": engine, "popularity": baseline}
+
+    def test_the_engine_over_the_baseline_with_the_interval_of_the_resamples(self):
+        hidden = {pk: frozenset({1, 2, 3, 4}) for pk in range(1, 31)}
+        # The engine finds two of four where the baseline finds one, on
+        # every query, so every resample gives 2 as well.
+        rankings = self._rankings(
+            {pk: [1, 2] for pk in hidden}, {pk: [1, 9] for pk in hidden}
+        )
+        ratio = evaluation.recall_ratio(rankings, hidden, baseline="popularity")
+        assert (ratio.value, ratio.low, ratio.high) == (2.0, 2.0, 2.0)
+
+    def test_queries_that_differ_widen_the_interval_around_the_ratio(self):
+        hidden = {pk: frozenset({1, 2}) for pk in range(1, 41)}
+        engine = {pk: [1, 2] if pk % 4 == 0 else [1] for pk in hidden}
+        baseline = {pk: [1] if pk % 2 == 0 else [] for pk in hidden}
+        rankings = self._rankings(engine, baseline)
+        ratio = evaluation.recall_ratio(rankings, hidden, baseline="popularity")
+        # Engine: 10 queries find both, 30 one: 0.625; baseline: 0.25.
+        assert ratio.value == 2.5
+        assert ratio.low < ratio.value < ratio.high
+        again = evaluation.recall_ratio(rankings, hidden, baseline="popularity")
+        assert again == ratio
+
+    def test_the_command_prints_the_ratio_and_writes_it(self, tmp_path):
+        output = tmp_path / "quality.json"
+        printed = _run("--data", str(SAMPLE), "--output", str(output))
+        written = json.loads(output.read_text())["ratio_to_best_baseline"]
+        assert written["interval"] == 0.95
+        assert written["low"] <= written["value"] <= written["high"]
+        assert f"{written['value']:.2f}× the" in printed
