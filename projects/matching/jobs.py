@@ -105,15 +105,34 @@ def organisation_matching_request(*, organisation_id: int) -> None:
 
 def organisation_changed(*, organisation, change, actor=None) -> None:
     """Listener for the registry's ``partners.events``. An approval may also
-    make the organisation's own initiatives public."""
+    make the organisation's own initiatives public; a withdrawal takes it,
+    and them, out of every list."""
     from partners.events import OrganisationChange
 
+    if change == OrganisationChange.WITHDRAWN:
+        organisation_withdrawn(organisation_id=organisation.pk)
+        return
     organisation_matching_request(organisation_id=organisation.pk)
     if change == OrganisationChange.APPROVED:
         for initiative_id in Initiative.objects.filter(
             owner_id=organisation.pk
         ).values_list("pk", flat=True):
             initiative_matching_request(initiative_id=initiative_id)
+
+
+def organisation_withdrawn(*, organisation_id: int) -> None:
+    """An organisation left the hub (or is about to be deleted): its own
+    list goes now; the lists it or its initiatives were in are computed again
+    once the transaction commits, so that they are full without it."""
+    store.suggestions_replace(
+        direction=FOR_ORGANISATION, subject_id=organisation_id, suggested=()
+    )
+    initiatives_lists_request(
+        initiative_ids=initiatives_listing(organisation_id=organisation_id)
+    )
+    organisations_lists_request(
+        organisation_ids=_organisations_listing_initiatives_of(organisation_id)
+    )
 
 
 def organisations_listing(*, initiative_id: int) -> list[int]:
@@ -125,14 +144,44 @@ def organisations_listing(*, initiative_id: int) -> list[int]:
     )
 
 
+def initiatives_listing(*, organisation_id: int) -> list[int]:
+    """The initiatives an organisation is suggested for."""
+    return sorted(
+        MatchSuggestion.objects.filter(
+            direction=FOR_INITIATIVE, organisation_id=organisation_id
+        ).values_list("initiative_id", flat=True)
+    )
+
+
+def _organisations_listing_initiatives_of(owner_id: int) -> list[int]:
+    """The organisations that the initiatives of ``owner_id`` are suggested to."""
+    return sorted(
+        set(
+            MatchSuggestion.objects.filter(
+                direction=FOR_ORGANISATION, initiative__owner_id=owner_id
+            ).values_list("organisation_id", flat=True)
+        )
+    )
+
+
+def _lists_request(direction, ids: list[int]) -> None:
+    from projects import tasks
+
+    _mark_requested(direction, ids, timezone.now())
+    for chunk in chunked(ids, direction):
+        enqueue_on_commit(tasks.compute_suggestions_chunk, direction, chunk)
+
+
 def organisations_lists_request(*, organisation_ids: list[int]) -> None:
     """Ask for these organisations' own lists to be computed again (say, an
     initiative in them was withdrawn), once the transaction commits."""
-    from projects import tasks
+    _lists_request(FOR_ORGANISATION, organisation_ids)
 
-    _mark_requested(FOR_ORGANISATION, organisation_ids, timezone.now())
-    for ids in chunked(organisation_ids, FOR_ORGANISATION):
-        enqueue_on_commit(tasks.compute_suggestions_chunk, FOR_ORGANISATION, ids)
+
+def initiatives_lists_request(*, initiative_ids: list[int]) -> None:
+    """Ask for these initiatives' lists to be computed again (say, an
+    organisation in them left the hub), once the transaction commits."""
+    _lists_request(FOR_INITIATIVE, initiative_ids)
 
 
 def _full_run_running() -> MatchingRun | None:
