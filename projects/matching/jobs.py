@@ -484,10 +484,24 @@ def _in_flight(direction, now: datetime) -> QuerySet:
     ).values_list(key, flat=True)
 
 
+def _holding_hidden(direction) -> QuerySet:
+    """The ids of subjects whose list holds what is no longer public (an
+    organisation suspended, an initiative paused): pages hide it, so the
+    list is one short until computed again."""
+    _model, key = _state_of(direction)
+    if direction == FOR_INITIATIVE:
+        hidden = ~Q(organisation__in=Organisation.objects.approved())
+    else:
+        hidden = ~Q(initiative__in=Initiative.objects.public())
+    return MatchSuggestion.objects.filter(hidden, direction=direction).values_list(
+        key, flat=True
+    )
+
+
 def _stale(direction, now: datetime) -> QuerySet:
     """Public subjects with no list, one from an older version of the
-    algorithm, or one computed before the subject was last changed (and no
-    job on its way)."""
+    algorithm, one computed before the subject was last changed, or one
+    holding what is no longer public (and no job on its way)."""
     return (
         _public(direction)
         .filter(
@@ -496,6 +510,7 @@ def _stale(direction, now: datetime) -> QuerySet:
             | Q(matching_state__algorithm_version__isnull=True)
             | Q(matching_state__algorithm_version__lt=ALGORITHM_VERSION)
             | Q(matching_state__computed_at__lt=F("updated_at"))
+            | Q(pk__in=_holding_hidden(direction))
         )
         .exclude(pk__in=_in_flight(direction, now))
     )
@@ -535,11 +550,12 @@ def matching_repair(*, now: datetime | None = None) -> Repair:
     """Find what the jobs missed, mark it requested (so that the next repair
     waits for it and pages say it is being computed), remove the suggestions
     of what is no longer public. While a full run is on, only lost jobs are
-    redone: the run sees to the rest."""
+    redone: the run sees to the rest, and what is no longer public stays in
+    the lists (pages hide it) until the first repair after the run finds the
+    lists that hold it."""
     now = now or timezone.now()
     with recorded(MatchingRunKind.REPAIR) as counts:
         runs_close_interrupted(now=now)
-        store.suggestions_remove_hidden()
         repair = Repair(
             missed_initiatives=_ids(_missed(FOR_INITIATIVE, now)),
             missed_organisations=_ids(_missed(FOR_ORGANISATION, now)),
@@ -547,6 +563,8 @@ def matching_repair(*, now: datetime | None = None) -> Repair:
         if _full_run_running() is None:
             repair.stale_initiatives = _ids(_stale(FOR_INITIATIVE, now))
             repair.stale_organisations = _ids(_stale(FOR_ORGANISATION, now))
+            # Only once the lists that hold it are known.
+            store.suggestions_remove_hidden()
         initiatives = repair.missed_initiatives + repair.stale_initiatives
         organisations = repair.missed_organisations + repair.stale_organisations
         _mark_requested(FOR_INITIATIVE, initiatives, now)

@@ -1,6 +1,7 @@
 """An organisation taken off the hub (a moderator suspends, rejects or sends
 it back for changes, or its owner withdraws it) leaves the lists it was in,
-and those lists fill up again once the change is committed."""
+and those lists fill up again once the change is committed; the repair
+refills a list that still holds one."""
 
 from datetime import timedelta
 
@@ -10,9 +11,16 @@ from django.utils import timezone
 from hub.factories import UserFactory
 from partners import services as partner_services
 from partners.factories import MembershipFactory
-from partners.models import MemberRole, Organisation
+from partners.models import MemberRole, ModerationStatus, Organisation
+from projects import tasks
 from projects.matching import jobs
-from projects.models import Initiative, MatchSuggestion, SuggestionDirection
+from projects.models import (
+    Initiative,
+    MatchingRun,
+    MatchingRunStatus,
+    MatchSuggestion,
+    SuggestionDirection,
+)
 
 FOR_INITIATIVE = SuggestionDirection.FOR_INITIATIVE
 FOR_ORGANISATION = SuggestionDirection.FOR_ORGANISATION
@@ -186,3 +194,45 @@ class TestStillOnTheHub:
         assert MatchSuggestion.objects.filter(
             direction=FOR_ORGANISATION, organisation=organisation
         ).exists()
+
+
+class TestRepair:
+    def _suspended_without_telling(self, organisation):
+        # As if the listeners had never heard of it.
+        Organisation.objects.filter(pk=organisation.pk).update(
+            status=ModerationStatus.SUSPENDED
+        )
+
+    def test_it_refills_a_list_holding_an_organisation_no_longer_approved(
+        self, listed, tasks_run_at_once
+    ):
+        initiative, organisation, _owner = listed
+        self._suspended_without_telling(organisation)
+        tasks.repair_suggestions()
+        suggested = _suggested(initiative)
+        assert organisation.pk not in suggested
+        assert len(suggested) == 3
+
+    def test_during_a_full_run_it_leaves_such_a_list_for_after_the_run(
+        self, listed, django_capture_on_commit_callbacks
+    ):
+        initiative, organisation, _owner = listed
+        with django_capture_on_commit_callbacks():  # the run is not sent
+            run, _ = jobs.matching_full_run_request()
+        self._suspended_without_telling(organisation)
+        assert initiative.pk not in jobs.matching_repair().stale_initiatives
+        assert organisation.pk in _suggested(initiative)
+        MatchingRun.objects.filter(pk=run.pk).update(status=MatchingRunStatus.SUCCEEDED)
+        assert initiative.pk in jobs.matching_repair().stale_initiatives
+
+    def test_a_list_holding_an_initiative_no_longer_public_is_recomputed(
+        self, registry
+    ):
+        _initiatives, organisations = registry
+        organisation = organisations[5]
+        jobs.lists_compute(FOR_ORGANISATION, [organisation.pk])
+        listed_id = MatchSuggestion.objects.filter(
+            direction=FOR_ORGANISATION, organisation=organisation
+        ).values_list("initiative_id", flat=True)[0]
+        Initiative.objects.filter(pk=listed_id).update(paused_at=timezone.now())
+        assert organisation.pk in jobs.matching_repair().stale_organisations
