@@ -152,9 +152,17 @@ def organisation_correct(*, organisation: Organisation, moderator, fields: dict)
 
 @transaction.atomic
 def organisation_withdraw(*, organisation: Organisation, user) -> None:
-    """An owner removes their organisation from the hub, with its history."""
+    """An owner removes their organisation from the hub, with its history;
+    if it was public, the apps built on the registry hear of it first."""
     if not selectors.organisation_can_manage(user=user, organisation=organisation):
         raise PermissionDenied
+    if organisation.is_public:
+        # Before the delete, while the listeners can still find what it is in.
+        events.organisation_changed(
+            organisation=organisation,
+            change=events.OrganisationChange.WITHDRAWN,
+            actor=user,
+        )
     organisation.delete()
 
 
@@ -178,11 +186,23 @@ def _record_decision(
     )
 
 
+def _decision_change(organisation: Organisation, *, was_public: bool):
+    """What a decision is to the apps built on the registry: an approval, a
+    withdrawal from the hub, or (pending before and after) nothing."""
+    if organisation.is_public:
+        return events.OrganisationChange.APPROVED
+    if was_public:
+        return events.OrganisationChange.WITHDRAWN
+    return None
+
+
 def organisation_decide(
     *, organisation: Organisation, moderator, action: str, reason: str = ""
 ) -> OrganisationDecision:
     """A moderator's decision: approve, reject, request changes or suspend.
-    Kept in the organisation's history and e-mailed to its owners."""
+    Kept in the organisation's history and e-mailed to its owners; the apps
+    built on the registry hear of an approval, and of any decision that takes
+    an approved organisation off the hub."""
     from partners import tasks
 
     action = ModerationAction(action)
@@ -197,13 +217,13 @@ def organisation_decide(
         )
     with transaction.atomic():
         locked = Organisation.objects.select_for_update().get(pk=organisation.pk)
+        was_public = locked.is_public
         decision = _record_decision(locked, action, actor=moderator, reason=reason)
         enqueue_on_commit(tasks.notify_owners_of_decision, decision.pk)
-        if action == ModerationAction.APPROVE:
+        change = _decision_change(locked, was_public=was_public)
+        if change is not None:
             events.organisation_changed(
-                organisation=locked,
-                change=events.OrganisationChange.APPROVED,
-                actor=moderator,
+                organisation=locked, change=change, actor=moderator
             )
     # The caller's copy shows the new status too.
     organisation.status, organisation.status_reason = locked.status, reason

@@ -20,8 +20,9 @@ class ProjectsConfig(AppConfig):
             DataSource.CORDIS,
             FollowUpImporter(label=_("Initiatives"), run=cordis.initiatives_import),
         )
-        # The registry tells us of organisations approved or updated (it may
-        # not import this app); Wagtail tells us of articles published.
+        # The registry tells us of organisations approved, updated or taken
+        # off the hub (it may not import this app); Wagtail tells us of
+        # articles published.
         events.on_organisation_changed(following.notifications_record_for_organisation)
         events.on_organisation_changed(matching.organisation_changed)
         following_hooks.connect()

@@ -22,6 +22,7 @@ from wagtail.models import Locale
 
 from hub.models import Theme
 from partners import mail
+from partners.events import OrganisationChange
 from partners.models import Organisation
 from projects.models import (
     DigestFrequency,
@@ -189,8 +190,8 @@ def notifications_record_for_partnership(*, partnership, actor=None) -> int:
 
 def notifications_record_for_organisation(*, organisation, change, actor=None):
     """Listener for the registry's ``partners.events``: an organisation was
-    approved or updated."""
-    if not organisation.is_public:
+    approved or updated (its followers are not told it left the hub)."""
+    if change == OrganisationChange.WITHDRAWN or not organisation.is_public:
         return 0
     return notifications_record(
         target=organisation, kind=NotificationKind(change), actor=actor

@@ -105,15 +105,34 @@ def organisation_matching_request(*, organisation_id: int) -> None:
 
 def organisation_changed(*, organisation, change, actor=None) -> None:
     """Listener for the registry's ``partners.events``. An approval may also
-    make the organisation's own initiatives public."""
+    make the organisation's own initiatives public; a withdrawal takes it,
+    and them, out of every list."""
     from partners.events import OrganisationChange
 
+    if change == OrganisationChange.WITHDRAWN:
+        organisation_withdrawn(organisation_id=organisation.pk)
+        return
     organisation_matching_request(organisation_id=organisation.pk)
     if change == OrganisationChange.APPROVED:
         for initiative_id in Initiative.objects.filter(
             owner_id=organisation.pk
         ).values_list("pk", flat=True):
             initiative_matching_request(initiative_id=initiative_id)
+
+
+def organisation_withdrawn(*, organisation_id: int) -> None:
+    """An organisation left the hub (or is about to be deleted): its own
+    list goes now; the lists it or its initiatives were in are computed again
+    once the transaction commits, so that they are full without it."""
+    store.suggestions_replace(
+        direction=FOR_ORGANISATION, subject_id=organisation_id, suggested=()
+    )
+    initiatives_lists_request(
+        initiative_ids=initiatives_listing(organisation_id=organisation_id)
+    )
+    organisations_lists_request(
+        organisation_ids=_organisations_listing_initiatives_of(organisation_id)
+    )
 
 
 def organisations_listing(*, initiative_id: int) -> list[int]:
@@ -125,14 +144,44 @@ def organisations_listing(*, initiative_id: int) -> list[int]:
     )
 
 
+def initiatives_listing(*, organisation_id: int) -> list[int]:
+    """The initiatives an organisation is suggested for."""
+    return sorted(
+        MatchSuggestion.objects.filter(
+            direction=FOR_INITIATIVE, organisation_id=organisation_id
+        ).values_list("initiative_id", flat=True)
+    )
+
+
+def _organisations_listing_initiatives_of(owner_id: int) -> list[int]:
+    """The organisations that the initiatives of ``owner_id`` are suggested to."""
+    return sorted(
+        set(
+            MatchSuggestion.objects.filter(
+                direction=FOR_ORGANISATION, initiative__owner_id=owner_id
+            ).values_list("organisation_id", flat=True)
+        )
+    )
+
+
+def _lists_request(direction, ids: list[int]) -> None:
+    from projects import tasks
+
+    _mark_requested(direction, ids, timezone.now())
+    for chunk in chunked(ids, direction):
+        enqueue_on_commit(tasks.compute_suggestions_chunk, direction, chunk)
+
+
 def organisations_lists_request(*, organisation_ids: list[int]) -> None:
     """Ask for these organisations' own lists to be computed again (say, an
     initiative in them was withdrawn), once the transaction commits."""
-    from projects import tasks
+    _lists_request(FOR_ORGANISATION, organisation_ids)
 
-    _mark_requested(FOR_ORGANISATION, organisation_ids, timezone.now())
-    for ids in chunked(organisation_ids, FOR_ORGANISATION):
-        enqueue_on_commit(tasks.compute_suggestions_chunk, FOR_ORGANISATION, ids)
+
+def initiatives_lists_request(*, initiative_ids: list[int]) -> None:
+    """Ask for these initiatives' lists to be computed again (say, an
+    organisation in them left the hub), once the transaction commits."""
+    _lists_request(FOR_INITIATIVE, initiative_ids)
 
 
 def _full_run_running() -> MatchingRun | None:
@@ -435,10 +484,24 @@ def _in_flight(direction, now: datetime) -> QuerySet:
     ).values_list(key, flat=True)
 
 
+def _holding_hidden(direction) -> QuerySet:
+    """The ids of subjects whose list holds what is no longer public (an
+    organisation suspended, an initiative paused): pages hide it, so the
+    list is one short until computed again."""
+    _model, key = _state_of(direction)
+    if direction == FOR_INITIATIVE:
+        hidden = ~Q(organisation__in=Organisation.objects.approved())
+    else:
+        hidden = ~Q(initiative__in=Initiative.objects.public())
+    return MatchSuggestion.objects.filter(hidden, direction=direction).values_list(
+        key, flat=True
+    )
+
+
 def _stale(direction, now: datetime) -> QuerySet:
     """Public subjects with no list, one from an older version of the
-    algorithm, or one computed before the subject was last changed (and no
-    job on its way)."""
+    algorithm, one computed before the subject was last changed, or one
+    holding what is no longer public (and no job on its way)."""
     return (
         _public(direction)
         .filter(
@@ -447,6 +510,7 @@ def _stale(direction, now: datetime) -> QuerySet:
             | Q(matching_state__algorithm_version__isnull=True)
             | Q(matching_state__algorithm_version__lt=ALGORITHM_VERSION)
             | Q(matching_state__computed_at__lt=F("updated_at"))
+            | Q(pk__in=_holding_hidden(direction))
         )
         .exclude(pk__in=_in_flight(direction, now))
     )
@@ -486,11 +550,12 @@ def matching_repair(*, now: datetime | None = None) -> Repair:
     """Find what the jobs missed, mark it requested (so that the next repair
     waits for it and pages say it is being computed), remove the suggestions
     of what is no longer public. While a full run is on, only lost jobs are
-    redone: the run sees to the rest."""
+    redone: the run sees to the rest, and what is no longer public stays in
+    the lists (pages hide it) until the first repair after the run finds the
+    lists that hold it."""
     now = now or timezone.now()
     with recorded(MatchingRunKind.REPAIR) as counts:
         runs_close_interrupted(now=now)
-        store.suggestions_remove_hidden()
         repair = Repair(
             missed_initiatives=_ids(_missed(FOR_INITIATIVE, now)),
             missed_organisations=_ids(_missed(FOR_ORGANISATION, now)),
@@ -498,6 +563,8 @@ def matching_repair(*, now: datetime | None = None) -> Repair:
         if _full_run_running() is None:
             repair.stale_initiatives = _ids(_stale(FOR_INITIATIVE, now))
             repair.stale_organisations = _ids(_stale(FOR_ORGANISATION, now))
+            # Only once the lists that hold it are known.
+            store.suggestions_remove_hidden()
         initiatives = repair.missed_initiatives + repair.stale_initiatives
         organisations = repair.missed_organisations + repair.stale_organisations
         _mark_requested(FOR_INITIATIVE, initiatives, now)

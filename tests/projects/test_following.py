@@ -263,6 +263,13 @@ class TestOrganisationNotifications:
         )
         assert _kinds(follower) == [NotificationKind.UPDATED]
 
+    def test_withdrawing_it_notifies_nobody(self, follower):
+        owner = UserFactory(verified=True)
+        organisation = OrganisationFactory(owner=owner)
+        Follow.objects.create(user=follower, organisation=organisation)
+        partner_services.organisation_withdraw(organisation=organisation, user=owner)
+        assert _kinds(follower) == []
+
 
 @pytest.fixture
 def moderator(db):
