@@ -1,7 +1,7 @@
 """Suggestions from the registry as it is now: the one entry point that the
 Celery jobs, the evaluation command and the benchmark share."""
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import numpy as np
 
@@ -72,12 +72,33 @@ def _for_organisations(registry: Registry, ranking: engine.Ranking, organisation
     )
 
 
+def registry_read() -> Registry:
+    """The whole registry, every public initiative among the queries: what
+    both directions can be computed from (see ``registry``)."""
+    return registry_load()
+
+
+def _initiative_rows(registry: Registry, initiative_ids) -> Registry:
+    """``registry`` with only the initiatives among ``initiative_ids`` asked
+    about; the rest of it (the text model, who worked with whom) unchanged."""
+    rows = np.flatnonzero(np.isin(registry.initiative_ids, list(initiative_ids)))
+    return replace(
+        registry,
+        initiatives=registry.initiatives.rows(rows),
+        initiative_ids=registry.initiative_ids[rows],
+    )
+
+
 def suggestions_for_initiatives(
-    initiative_ids=None, *, k: int = SUGGESTIONS_PER_LIST
+    initiative_ids=None, *, k: int = SUGGESTIONS_PER_LIST, registry=None
 ) -> dict[int, list[Suggested]]:
     """The best organisations for each initiative asked about (every public
-    one when None); an initiative that is not public gets an empty list."""
-    registry = registry_load(initiative_ids)
+    one when None); an initiative that is not public gets an empty list.
+    From ``registry`` (a ``registry_read``) when given, else read now."""
+    if registry is None:
+        registry = registry_load(initiative_ids)
+    elif initiative_ids is not None:
+        registry = _initiative_rows(registry, initiative_ids)
     ranking = engine.suggest_organisations(
         registry.initiatives, registry.organisations, k=k
     )
@@ -88,12 +109,12 @@ def suggestions_for_initiatives(
 
 
 def suggestions_for_organisations(
-    organisation_ids=None, *, k: int = SUGGESTIONS_PER_LIST
+    organisation_ids=None, *, k: int = SUGGESTIONS_PER_LIST, registry=None
 ) -> dict[int, list[Suggested]]:
     """The public initiatives each organisation asked about could help most
     (every approved organisation when None); an organisation that is not
-    approved gets an empty list."""
-    registry = registry_load()
+    approved gets an empty list. From ``registry`` when given, else read now."""
+    registry = registry or registry_read()
     if organisation_ids is None:
         rows = np.arange(len(registry.organisation_ids))
     else:
@@ -116,7 +137,7 @@ def suggestions_all(
     *, k: int = SUGGESTIONS_PER_LIST
 ) -> tuple[dict[int, list[Suggested]], dict[int, list[Suggested]]]:
     """Both directions for the whole registry, in one pass over the pairs."""
-    registry = registry_load()
+    registry = registry_read()
     for_initiatives, for_organisations = engine.suggest_both_ways(
         registry.initiatives, registry.organisations, k=k
     )

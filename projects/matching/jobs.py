@@ -10,11 +10,14 @@ Each subject's list is replaced whole (``store``), stamped with the time its
 computation started so that a slower, older job never overwrites a newer
 one. A full run is split into chunks of ids, each its own task: a killed
 chunk is redelivered and redoes only the subjects the run has not stored.
+The chunks a worker process computes for one run share one reading of the
+registry (``_run_reading``), stamped with when it was read.
 """
 
+import threading
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
 
 from django.conf import settings
@@ -265,10 +268,14 @@ def recorded(kind: MatchingRunKind) -> Iterator[Counts]:
 # Computing ---------------------------------------------------------------
 
 
-def _compute(direction, ids: list[int]) -> dict:
+def _compute(direction, ids: list[int], registry=None) -> dict:
     if direction == FOR_INITIATIVE:
-        return compute.suggestions_for_initiatives(ids, k=SUGGESTIONS_PER_LIST)
-    return compute.suggestions_for_organisations(ids, k=SUGGESTIONS_PER_LIST)
+        return compute.suggestions_for_initiatives(
+            ids, k=SUGGESTIONS_PER_LIST, registry=registry
+        )
+    return compute.suggestions_for_organisations(
+        ids, k=SUGGESTIONS_PER_LIST, registry=registry
+    )
 
 
 def _existing(direction, ids: list[int]) -> list[int]:
@@ -279,15 +286,24 @@ def _existing(direction, ids: list[int]) -> list[int]:
     return [subject_id for subject_id in ids if subject_id in found]
 
 
-def lists_compute(direction, ids: Iterable[int]) -> int:
+def lists_compute(direction, ids: Iterable[int], reading=None) -> int:
     """Compute and store the lists of ``ids`` (initiatives for
     ``FOR_INITIATIVE``, organisations for ``FOR_ORGANISATION``); a subject
-    that is not public gets an empty list. Returns how many were stored."""
+    that is not public gets an empty list. From a full run's ``reading`` of
+    the registry when given, else from the registry as it is now. Returns
+    how many were stored."""
     ids = _existing(direction, sorted(set(ids)))
     if not ids:
         return 0
-    started = timezone.now()
-    lists = _compute(direction, ids)
+    if reading is None:
+        _run_reading_forget(unless_running=True)
+        started = timezone.now()
+        lists = _compute(direction, ids)
+    else:
+        started = reading.taken_at
+        lists = _without_what_left(
+            direction, _compute(direction, ids, reading.registry)
+        )
     stored = 0
     for subject_id in ids:
         stored += store.suggestions_replace(
@@ -297,6 +313,27 @@ def lists_compute(direction, ids: Iterable[int]) -> int:
             computed_at=started,
         )
     return stored
+
+
+def _without_what_left(direction, lists: dict) -> dict:
+    """Lists computed from a reading of the registry, without what has left
+    the hub since it was read: a deleted organisation's row would be refused,
+    a suspended one hidden by the pages. The rest move up."""
+    if direction == FOR_INITIATIVE:
+        side, public = "organisation_id", Organisation.objects.approved()
+    else:
+        side, public = "initiative_id", Initiative.objects.public()
+    named = {getattr(pair, side) for pairs in lists.values() for pair in pairs}
+    kept = set(public.filter(pk__in=named).values_list("pk", flat=True))
+    return {
+        subject_id: [
+            replace(pair, rank=rank)
+            for rank, pair in enumerate(
+                (pair for pair in pairs if getattr(pair, side) in kept), start=1
+            )
+        ]
+        for subject_id, pairs in lists.items()
+    }
 
 
 def lists_recompute(*, direction: str, ids: list[int]) -> int:
@@ -374,6 +411,51 @@ def organisation_suggestions_compute(*, organisation_id: int) -> list[int]:
 # Full runs ---------------------------------------------------------------
 
 
+@dataclass(frozen=True)
+class RunReading:
+    """The registry as a full run's chunks in this process read it, and when:
+    reading it (and fitting the text model) costs far more than scoring one
+    chunk, and a run has dozens of chunks. Lists computed from it are stamped
+    ``taken_at``, so a job that stored a later list keeps it (``store``), and
+    the repair recomputes a subject changed since."""
+
+    run: tuple[int, datetime]  # its id and start: ids may come again
+    taken_at: datetime
+    registry: object  # compute.Registry
+
+
+# Each worker process runs one task at a time; threads keep their own.
+_run_reading = threading.local()
+
+
+def run_reading(run: MatchingRun) -> RunReading:
+    """This process's reading of the registry for ``run``, read now if it
+    has none for that run."""
+    key = (run.pk, run.started_at)
+    held = getattr(_run_reading, "value", None)
+    if held is None or held.run != key:
+        # The last run's arrays go before the new ones are read.
+        _run_reading.value = None
+        taken_at = timezone.now()
+        _run_reading.value = RunReading(key, taken_at, compute.registry_read())
+    return _run_reading.value
+
+
+def _run_reading_forget(*, unless_running: bool = False) -> None:
+    """Free this process's reading of a run's registry; ``unless_running``:
+    only once that run is over (another process may have finished it)."""
+    held = getattr(_run_reading, "value", None)
+    if held is None:
+        return
+    run_id, started_at = held.run
+    still_running = MatchingRun.objects.filter(
+        pk=run_id, started_at=started_at, status=MatchingRunStatus.RUNNING
+    )
+    if unless_running and still_running.exists():
+        return
+    _run_reading.value = None
+
+
 def _done_since(direction, since: datetime) -> QuerySet:
     """The ids of the subjects whose list was stored since ``since``."""
     model, key = _state_of(direction)
@@ -423,14 +505,17 @@ def full_run_chunk_compute(*, run_id: int, direction: str, ids: list[int]) -> in
     direction = SuggestionDirection(direction)
     run = MatchingRun.objects.filter(pk=run_id).first()
     if run is None or run.status != MatchingRunStatus.RUNNING:
+        _run_reading_forget()
         return 0
     done = set(
         _done_since(direction, run.started_at).filter(
             **{f"{_state_of(direction)[1]}__in": ids}
         )
     )
-    stored = lists_compute(direction, [i for i in ids if i not in done])
-    full_run_finish_if_complete(run_id=run_id)
+    left = [i for i in ids if i not in done]
+    stored = lists_compute(direction, left, run_reading(run)) if left else 0
+    if full_run_finish_if_complete(run_id=run_id):
+        _run_reading_forget()
     return stored
 
 

@@ -5,15 +5,17 @@ committed, and that the repair finds what was missed."""
 from datetime import timedelta
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from hub.factories import UserFactory
 from partners import services as partner_services
 from partners.factories import OrganisationFactory
-from partners.models import ModerationStatus
+from partners.models import ModerationStatus, Organisation
 from projects import services, tasks
 from projects.factories import InitiativeFactory
-from projects.matching import jobs
+from projects.matching import compute, jobs
 from projects.matching.weights import ALGORITHM_VERSION
 from projects.models import (
     InitiativeMatchingState,
@@ -184,6 +186,106 @@ class TestFullRun:
         run.refresh_from_db()
         assert run.status == MatchingRunStatus.FAILED
         assert "sideways" in run.error
+
+
+class TestRunReading:
+    """A full run's chunks in one process share one reading of the registry."""
+
+    @pytest.fixture
+    def run(self, registry, settings, django_capture_on_commit_callbacks):
+        settings.MATCHING_CHUNK_SIZE = 1  # one initiative a chunk
+        with django_capture_on_commit_callbacks():
+            run, _ = jobs.matching_full_run_request()
+        return run
+
+    @staticmethod
+    def _initiative_chunks(run):
+        return [
+            ids
+            for direction, ids in jobs.full_run_chunks(run_id=run.pk)
+            if direction == FOR_INITIATIVE
+        ]
+
+    @staticmethod
+    def _chunk(run, ids):
+        return jobs.full_run_chunk_compute(
+            run_id=run.pk, direction=FOR_INITIATIVE, ids=ids
+        )
+
+    def test_only_the_first_chunk_reads_the_registry(self, run):
+        first, second, *_ = self._initiative_chunks(run)
+        with CaptureQueriesContext(connection) as reading:
+            self._chunk(run, first)
+        with CaptureQueriesContext(connection) as sharing:
+            self._chunk(run, second)
+        # Reading the registry takes over a dozen queries.
+        assert len(sharing) <= len(reading) - 10
+
+    def test_a_chunk_lists_what_a_job_of_its_own_would(self, registry):
+        ids = [initiative.pk for initiative in registry[0][:2]]
+        own = compute.suggestions_for_initiatives(ids)
+        shared = compute.suggestions_for_initiatives(
+            ids, registry=compute.registry_read()
+        )
+        assert set(shared) == set(ids)
+        for pk in ids:
+            assert [(s.organisation_id, s.score) for s in shared[pk]] == [
+                (s.organisation_id, pytest.approx(s.score, abs=1e-5)) for s in own[pk]
+            ]
+
+    def test_a_list_a_later_job_stored_is_kept(self, run):
+        first, second, *_ = self._initiative_chunks(run)
+        self._chunk(run, first)
+        newcomer = OrganisationFactory()
+        jobs.lists_compute(FOR_INITIATIVE, second)
+        later = _list(FOR_INITIATIVE, initiative_id__in=second)
+        assert newcomer.pk in [organisation for _i, organisation, *_ in later]
+        self._chunk(run, second)
+        assert _list(FOR_INITIATIVE, initiative_id__in=second) == later
+
+    def test_what_left_the_hub_after_the_reading_is_not_listed(self, run):
+        first, second, *_ = self._initiative_chunks(run)
+        self._chunk(run, first)
+        _i, deleted, *_ = _list(FOR_INITIATIVE, initiative_id__in=first)[0]
+        _i, suspended, *_ = _list(FOR_INITIATIVE, initiative_id__in=first)[1]
+        Organisation.objects.filter(pk=deleted).delete()
+        Organisation.objects.filter(pk=suspended).update(
+            status=ModerationStatus.SUSPENDED
+        )
+        self._chunk(run, second)
+        listed = _list(FOR_INITIATIVE, initiative_id__in=second)
+        organisations = [organisation for _i, organisation, *_ in listed]
+        assert deleted not in organisations
+        assert suspended not in organisations
+        assert [rank for *_o, rank, _score in listed] == list(range(1, len(listed) + 1))
+
+    def test_an_organisation_approved_during_the_run_comes_with_its_own_job(self, run):
+        first, second, *_ = self._initiative_chunks(run)
+        self._chunk(run, first)
+        newcomer = OrganisationFactory()
+        self._chunk(run, second)
+        listed = _list(FOR_INITIATIVE, initiative_id__in=second)
+        assert newcomer.pk not in [organisation for _i, organisation, *_ in listed]
+        touched = jobs.organisation_suggestions_compute(organisation_id=newcomer.pk)
+        jobs.lists_compute(FOR_INITIATIVE, touched)
+        listed = _list(FOR_INITIATIVE, initiative_id__in=second)
+        assert newcomer.pk in [organisation for _i, organisation, *_ in listed]
+
+    def test_the_next_run_reads_the_registry_again(
+        self, run, django_capture_on_commit_callbacks
+    ):
+        for direction, ids in jobs.full_run_chunks(run_id=run.pk):
+            jobs.full_run_chunk_compute(run_id=run.pk, direction=direction, ids=ids)
+        run.refresh_from_db()
+        assert run.status == MatchingRunStatus.SUCCEEDED
+        newcomer = OrganisationFactory()
+        with django_capture_on_commit_callbacks():
+            next_run, created = jobs.matching_full_run_request()
+        assert created
+        first, *_ = self._initiative_chunks(next_run)
+        self._chunk(next_run, first)
+        listed = _list(FOR_INITIATIVE, initiative_id__in=first)
+        assert newcomer.pk in [organisation for _i, organisation, *_ in listed]
 
 
 class TestEnqueuedOnCommit:
