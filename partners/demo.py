@@ -13,7 +13,7 @@ RELATED = ("themes", "goals", "expertise", "offer_tags", "seek_tags")
 
 
 @demo_loader
-def partners_demo_load(*, home, dutch, created) -> None:
+def partners_demo_load(*, home, dutch, created, notes) -> None:
     themes = {theme.slug: theme for theme in Theme.objects.filter(locale=home.locale)}
     for content in demo_content.ORGANISATIONS:
         if not Organisation.objects.filter(slug=content["slug"]).exists():

@@ -19,7 +19,7 @@ DATES = ("start_date", "end_date")
 
 
 @demo_loader
-def projects_demo_load(*, home, dutch, created) -> None:
+def projects_demo_load(*, home, dutch, created, notes) -> None:
     themes = {theme.slug: theme for theme in Theme.objects.filter(locale=home.locale)}
     organisations = Organisation.objects.in_bulk(field_name="slug")
     for content in demo_content.INITIATIVES:
