@@ -263,3 +263,18 @@ ORGANISATIONS = [
         "expertise": ["sensors"],
     },
 ]
+
+# An account to sign in with on a site built by ``make run`` (and only with
+# DEBUG on: a password printed in a README has no place on a public site). It
+# owns the city's initiative, so it sees its suggested partners, and edits
+# the university's profile, so its dashboard lists two organisations.
+DEMO_MEMBER = {
+    "email": "demo@example.org",
+    "password": "demo-hub-2026",
+    "first_name": "Demo",
+    "last_name": "Member",
+    "organisations": {
+        "city-of-eindhoven": "owner",
+        "eindhoven-university-of-technology": "editor",
+    },
+}
