@@ -36,7 +36,8 @@ def demo_member_load(*, home, dutch, created, notes) -> None:
     if not settings.DEBUG:
         notes.append(
             f"Skipped the demo member {member['email']}: DEBUG is off, and an "
-            "account whose password is published has no place on such a site."
+            "account whose password is published must not exist on a site "
+            "that others may reach."
         )
         return
     user = _demo_user(member, created)

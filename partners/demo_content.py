@@ -265,9 +265,10 @@ ORGANISATIONS = [
 ]
 
 # An account to sign in with on a site built by ``make run`` (and only with
-# DEBUG on: a password printed in a README has no place on a public site). It
-# owns the city's initiative, so it sees its suggested partners, and edits
-# the university's profile, so its dashboard lists two organisations.
+# DEBUG on: a password printed in a README has no place on a public site). An
+# owner of the city, it sees the suggested partners of the city's initiative;
+# an editor of the university too, its dashboard lists the initiatives
+# suggested to two organisations.
 DEMO_MEMBER = {
     "email": "demo@example.org",
     "password": "demo-hub-2026",
