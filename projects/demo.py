@@ -46,7 +46,7 @@ def matching_demo_load(*, home, dutch, created, notes) -> None:
         stale = jobs.lists_stale(direction)
         if stale:
             stored = jobs.lists_compute(direction, stale)
-            created.append(f"suggestions for {stored} {subjects}")
+            created.append(f"suggestion lists for {subjects}: {stored}")
 
 
 def _initiative_add(content: dict, themes: dict, organisations: dict) -> Initiative:
