@@ -10,6 +10,7 @@ run: $(VENV)/.runtime assets
 	$(MANAGE) migrate --noinput
 	$(MANAGE) load_demo_content
 	@echo "The Smart Cities Hub runs at http://127.0.0.1:8000 (admin: /admin/)."
+	@echo "Sign in as demo@example.org with the password demo-hub-2026 to see the suggested partners."
 	$(MANAGE) runserver 127.0.0.1:8000
 
 test: $(VENV)/.dev assets lint

@@ -9,6 +9,7 @@ again changes nothing and never overwrites an editor's work.
 
 import json
 from collections.abc import Callable
+from dataclasses import dataclass, field
 
 from django.db import transaction
 from django.utils.module_loading import autodiscover_modules
@@ -30,15 +31,28 @@ _loaders: list[DemoLoader] = []
 
 
 def demo_loader(loader: DemoLoader) -> DemoLoader:
-    """Register ``loader(home=…, dutch=…, created=…)`` to run after the core."""
+    """Register ``loader(home=…, dutch=…, created=…, notes=…)`` to run after
+    the core, in the order the apps' ``demo`` modules are imported and, within
+    a module, in the order its loaders are defined."""
     _loaders.append(loader)
     return loader
 
 
+@dataclass
+class DemoLoad:
+    """What a load did: a line per object made (``created``), and lines the
+    person who ran it should read whatever was made (``notes``), such as how
+    to sign in."""
+
+    created: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+
+
 @transaction.atomic
-def demo_content_load() -> list[str]:
-    """Create whatever of the demo site is missing; return a line per object made."""
-    created: list[str] = []
+def demo_content_load() -> DemoLoad:
+    """Create whatever of the demo site is missing; say what was made."""
+    load = DemoLoad()
+    created = load.created
     english, dutch = _locale("en"), _locale("nl")
     sustainable_development_goals_sync(SustainableDevelopmentGoal)
     home = _home_page(english, created)
@@ -58,8 +72,8 @@ def demo_content_load() -> list[str]:
     _hub_partners(created)
     autodiscover_modules("demo")
     for loader in _loaders:
-        loader(home=home, dutch=dutch, created=created)
-    return created
+        loader(home=home, dutch=dutch, created=created, notes=load.notes)
+    return load
 
 
 def _locale(language_code: str) -> Locale:

@@ -263,3 +263,19 @@ ORGANISATIONS = [
         "expertise": ["sensors"],
     },
 ]
+
+# An account to sign in with on a site built by ``make run`` (and only with
+# DEBUG on: a password printed in a README has no place on a public site). An
+# owner of the city, it sees the suggested partners of the city's initiative;
+# an editor of the university too, its dashboard lists the initiatives
+# suggested to two organisations.
+DEMO_MEMBER = {
+    "email": "demo@example.org",
+    "password": "demo-hub-2026",
+    "first_name": "Demo",
+    "last_name": "Member",
+    "organisations": {
+        "city-of-eindhoven": "owner",
+        "eindhoven-university-of-technology": "editor",
+    },
+}

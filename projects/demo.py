@@ -1,7 +1,7 @@
 """The initiatives' part of the demo site: initiatives of the G5 cities with
-their partners, and one awaiting review. Registered with ``hub.demo`` and run
-by ``manage.py load_demo_content``; what exists already (by slug) is left as
-it is, so an edit is never overwritten."""
+their partners, one awaiting review, and the partners suggested to them.
+Registered with ``hub.demo`` and run by ``manage.py load_demo_content``; what
+exists already (by slug) is left as it is, so an edit is never overwritten."""
 
 from datetime import date
 
@@ -12,14 +12,16 @@ from hub.models import Theme
 from partners import geography
 from partners.models import ModerationStatus, Organisation
 from projects import demo_content, services
+from projects.matching import jobs
 from projects.models import Initiative, InitiativePartner, PartnerState
 
 RELATED = ("partners", "themes", "goals", "tags", "expertise_sought")
 DATES = ("start_date", "end_date")
+SUBJECTS = {jobs.FOR_INITIATIVE: "initiatives", jobs.FOR_ORGANISATION: "organisations"}
 
 
 @demo_loader
-def projects_demo_load(*, home, dutch, created) -> None:
+def projects_demo_load(*, home, dutch, created, notes) -> None:
     themes = {theme.slug: theme for theme in Theme.objects.filter(locale=home.locale)}
     organisations = Organisation.objects.in_bulk(field_name="slug")
     for content in demo_content.INITIATIVES:
@@ -30,6 +32,21 @@ def projects_demo_load(*, home, dutch, created) -> None:
             continue
         initiative = _initiative_add(content, themes, organisations)
         created.append(f"initiative: {initiative.title}")
+
+
+# Defined after ``projects_demo_load`` so that it runs after it (and after the
+# registry's loader, whose module is imported first): it sees every demo
+# organisation and initiative.
+@demo_loader
+def matching_demo_load(*, home, dutch, created, notes) -> None:
+    """The demo's suggestions, in both directions. Its rows are made directly,
+    so no matching job was ever asked for: compute, here and now, the lists
+    the repair would find missing or out of date (none on a second load)."""
+    for direction, subjects in SUBJECTS.items():
+        stale = jobs.lists_stale(direction)
+        if stale:
+            stored = jobs.lists_compute(direction, stale)
+            created.append(f"suggestion lists for {subjects}: {stored}")
 
 
 def _initiative_add(content: dict, themes: dict, organisations: dict) -> Initiative:

@@ -48,7 +48,7 @@ HUB_TIME_ZONE = ZoneInfo(settings.TIME_ZONE)
 
 
 @demo_loader
-def publications_demo_load(*, home, dutch, created) -> None:
+def publications_demo_load(*, home, dutch, created, notes) -> None:
     themes = {theme.slug: theme for theme in Theme.objects.filter(locale=home.locale)}
     _theme_pages(home, dutch, themes, created)
     _news(home, dutch, themes, created)

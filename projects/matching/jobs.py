@@ -601,6 +601,12 @@ def _stale(direction, now: datetime) -> QuerySet:
     )
 
 
+def lists_stale(direction, *, now: datetime | None = None) -> list[int]:
+    """The ids of the public subjects whose list is missing or out of date,
+    and no job on its way: those the repair sends to be recomputed."""
+    return _ids(_stale(direction, now or timezone.now()))
+
+
 @dataclass
 class Repair:
     """What the repair found: subjects whose job was lost (run again in
@@ -646,8 +652,8 @@ def matching_repair(*, now: datetime | None = None) -> Repair:
             missed_organisations=_ids(_missed(FOR_ORGANISATION, now)),
         )
         if _full_run_running() is None:
-            repair.stale_initiatives = _ids(_stale(FOR_INITIATIVE, now))
-            repair.stale_organisations = _ids(_stale(FOR_ORGANISATION, now))
+            repair.stale_initiatives = lists_stale(FOR_INITIATIVE, now=now)
+            repair.stale_organisations = lists_stale(FOR_ORGANISATION, now=now)
             # Only once the lists that hold it are known.
             store.suggestions_remove_hidden()
         initiatives = repair.missed_initiatives + repair.stale_initiatives

@@ -1,9 +1,11 @@
 import pytest
+from allauth.account.models import EmailAddress
 from django.core.management import call_command
 from wagtail.models import Locale, Page, Site
 
-from hub.models import HomePage, HubPartner, SustainableDevelopmentGoal, Theme
-from partners.models import HelixSector, Organisation
+from hub.models import HomePage, HubPartner, SustainableDevelopmentGoal, Theme, User
+from partners.demo_content import DEMO_MEMBER
+from partners.models import HelixSector, MemberRole, Membership, Organisation
 
 pytestmark = [pytest.mark.django_db, pytest.mark.smoke]
 
@@ -66,3 +68,58 @@ def test_demo_organisations_span_the_four_helices(demo_site):
 def test_one_demo_organisation_awaits_review(demo_site):
     waiting = Organisation.objects.exclude(status="approved")
     assert list(waiting.values_list("slug", flat=True)) == ["rooftop-rain-sensors"]
+
+
+class TestTheDemoMember:
+    """With DEBUG on, an account to sign in as, a member of two demo
+    organisations; never with DEBUG off."""
+
+    def test_with_debug_on_it_is_verified_and_the_load_says_how_to_sign_in(
+        self, demo_site, settings, capsys
+    ):
+        settings.DEBUG = True
+        call_command("load_demo_content")
+        user = User.objects.get(email=DEMO_MEMBER["email"])
+        assert user.check_password(DEMO_MEMBER["password"])
+        address = EmailAddress.objects.get(user=user)
+        assert (address.email, address.verified, address.primary) == (
+            DEMO_MEMBER["email"],
+            True,
+            True,
+        )
+        assert (
+            f"as {DEMO_MEMBER['email']} with the password {DEMO_MEMBER['password']}."
+            in capsys.readouterr().out
+        )
+
+    def test_it_owns_the_city_of_eindhoven_and_edits_the_university(
+        self, demo_site, settings
+    ):
+        settings.DEBUG = True
+        call_command("load_demo_content")
+        roles = Membership.objects.filter(user__email=DEMO_MEMBER["email"])
+        assert set(roles.values_list("organisation__slug", "role")) == {
+            ("city-of-eindhoven", MemberRole.OWNER),
+            ("eindhoven-university-of-technology", MemberRole.EDITOR),
+        }
+
+    def test_with_debug_off_there_is_none_and_the_load_says_so(
+        self, demo_site, settings, capsys
+    ):
+        settings.DEBUG = False
+        call_command("load_demo_content")
+        assert not User.objects.filter(email=DEMO_MEMBER["email"]).exists()
+        out = capsys.readouterr().out
+        assert f"Skipped the demo member {DEMO_MEMBER['email']}: DEBUG is off" in out
+        assert DEMO_MEMBER["password"] not in out
+
+    def test_a_second_load_adds_nothing(self, demo_site, settings, capsys):
+        settings.DEBUG = True
+        call_command("load_demo_content")
+        counts = [model.objects.count() for model in (User, EmailAddress, Membership)]
+        capsys.readouterr()
+        call_command("load_demo_content")
+        assert "Nothing to do." in capsys.readouterr().out
+        assert [
+            model.objects.count() for model in (User, EmailAddress, Membership)
+        ] == counts

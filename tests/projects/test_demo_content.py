@@ -1,11 +1,23 @@
-"""`load_demo_content` adds a few initiatives around the G5 cities."""
+"""`load_demo_content` adds a few initiatives around the G5 cities, and the
+partners suggested to them."""
 
 import pytest
 from django.core.management import call_command
+from django.urls import reverse
+from django.utils.html import escape
 
-from partners.models import ModerationStatus
+from partners.demo_content import DEMO_MEMBER
+from partners.models import ModerationStatus, Organisation
 from projects import selectors
-from projects.models import Initiative, PartnerState
+from projects.matching.weights import ALGORITHM_VERSION
+from projects.models import (
+    Initiative,
+    InitiativeMatchingState,
+    MatchSuggestion,
+    OrganisationMatchingState,
+    PartnerState,
+    SuggestionDirection,
+)
 
 pytestmark = pytest.mark.django_db
 G5 = {
@@ -69,7 +81,10 @@ def test_running_it_again_changes_nothing_and_keeps_edits(demo_site, capsys):
     lighting.partnerships.filter(organisation__slug="tno").delete()
     count = Initiative.objects.count()
     call_command("load_demo_content")
-    assert "Nothing to do." in capsys.readouterr().out
+    # The edit, saved past the services, left only its suggestions out of date.
+    out = capsys.readouterr().out
+    assert "Demo content ready: 1 objects created." in out
+    assert "created suggestion lists for initiatives: 1" in out
     lighting.refresh_from_db()
     assert lighting.title == "Edited by its owners"
     assert lighting.partnerships.count() == 1
@@ -82,3 +97,71 @@ def test_a_deleted_demo_initiative_comes_back(demo_site):
     assert Initiative.objects.get(slug="healthy-streets-utrecht").owner.slug == (
         "city-of-utrecht"
     )
+
+
+LIGHTING = "smart-street-lighting-eindhoven"  # owned by the demo member's city
+PREVIEW = 'id="suggested-heading"'
+
+
+def _suggested_for(initiative: Initiative):
+    return MatchSuggestion.objects.filter(
+        direction=SuggestionDirection.FOR_INITIATIVE, initiative=initiative
+    ).order_by("rank")
+
+
+class TestTheDemoSuggestions:
+    def test_every_public_initiative_has_partners_suggested_by_this_version(
+        self, demo_site
+    ):
+        for initiative in selectors.initiatives_public():
+            suggested = _suggested_for(initiative)
+            assert suggested.exists(), initiative.slug
+            assert set(suggested.values_list("algorithm_version", flat=True)) == {
+                ALGORITHM_VERSION
+            }
+            state = InitiativeMatchingState.objects.get(initiative=initiative)
+            assert state.algorithm_version == ALGORITHM_VERSION
+
+    def test_every_approved_organisation_has_its_list_computed(self, demo_site):
+        approved = Organisation.objects.approved()
+        computed = OrganisationMatchingState.objects.filter(
+            algorithm_version=ALGORITHM_VERSION, computed_at__isnull=False
+        )
+        assert set(computed.values_list("organisation_id", flat=True)) >= set(
+            approved.values_list("pk", flat=True)
+        )
+        assert MatchSuggestion.objects.filter(
+            direction=SuggestionDirection.FOR_ORGANISATION,
+            organisation__slug="eindhoven-university-of-technology",
+        ).exists()
+
+    def test_the_demo_member_sees_them_on_the_initiatives_page(
+        self, demo_site, settings, client, in_english
+    ):
+        settings.DEBUG = True
+        call_command("load_demo_content")
+        lighting = Initiative.objects.get(slug=LIGHTING)
+        assert PREVIEW not in client.get(lighting.get_absolute_url()).text
+        response = client.post(
+            reverse("account_login"),
+            {"login": DEMO_MEMBER["email"], "password": DEMO_MEMBER["password"]},
+        )
+        assert response.status_code == 302
+        page = client.get(lighting.get_absolute_url()).text
+        preview = page[page.index(PREVIEW) :]
+        assert "Suggested partners" in preview
+        assert escape(_suggested_for(lighting).first().organisation.name) in preview
+
+    def test_a_second_load_computes_nothing_again(self, demo_site, capsys):
+        stored = list(
+            MatchSuggestion.objects.order_by("pk").values_list("pk", "computed_at")
+        )
+        capsys.readouterr()
+        call_command("load_demo_content")
+        assert "Nothing to do." in capsys.readouterr().out
+        assert (
+            list(
+                MatchSuggestion.objects.order_by("pk").values_list("pk", "computed_at")
+            )
+            == stored
+        )

@@ -4,11 +4,17 @@ from hub.demo import demo_content_load
 
 
 class Command(BaseCommand):
-    help = "Build the demo site (home, about and statement pages in EN and NL, themes)."
+    help = (
+        "Build the demo site (pages in EN and NL, themes, organisations, "
+        "initiatives and their suggested partners, a member to sign in as)."
+    )
 
     def handle(self, *args, **options):
-        created = demo_content_load()
-        for line in created:
+        load = demo_content_load()
+        for line in load.created:
             self.stdout.write(f"  created {line}")
-        summary = f"{len(created)} objects created." if created else "Nothing to do."
+        made = len(load.created)
+        summary = f"{made} objects created." if made else "Nothing to do."
         self.stdout.write(self.style.SUCCESS(f"Demo content ready: {summary}"))
+        for note in load.notes:
+            self.stdout.write(f"  {note}")
