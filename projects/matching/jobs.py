@@ -304,15 +304,11 @@ def lists_compute(direction, ids: Iterable[int], reading=None) -> int:
         lists = _without_what_left(
             direction, _compute(direction, ids, reading.registry)
         )
-    stored = 0
-    for subject_id in ids:
-        stored += store.suggestions_replace(
-            direction=direction,
-            subject_id=subject_id,
-            suggested=lists.get(subject_id, ()),
-            computed_at=started,
-        )
-    return stored
+    return store.lists_replace(
+        direction=direction,
+        lists={subject_id: lists.get(subject_id, ()) for subject_id in ids},
+        computed_at=started,
+    )
 
 
 def _without_what_left(direction, lists: dict) -> dict:

@@ -1,7 +1,7 @@
-"""Writes the suggestions the engine computed: one subject's list (an
-initiative's organisations, or an organisation's initiatives) replaced at a
-time, in one transaction, so that a reader sees the old list or the new one,
-never half of each, and a job run twice leaves the same rows."""
+"""Writes the suggestions the engine computed: each subject's list (an
+initiative's organisations, or an organisation's initiatives) replaced whole,
+a job's lists in one transaction, so that a reader sees the old list or the
+new one, never half of each, and a job run twice leaves the same rows."""
 
 from collections.abc import Iterable
 from datetime import datetime
@@ -20,6 +20,8 @@ from projects.models import (
     SuggestionDirection,
 )
 
+# Rows inserted a statement at a time.
+BATCH_SIZE = 2000
 # The state row that stands for each direction's subject, and its key.
 SUBJECTS = {
     SuggestionDirection.FOR_INITIATIVE: (InitiativeMatchingState, "initiative_id"),
@@ -28,14 +30,6 @@ SUBJECTS = {
         "organisation_id",
     ),
 }
-
-
-def state_locked(*, direction: SuggestionDirection, subject_id: int):
-    """The subject's state row, created if need be and locked until the
-    transaction ends: two jobs for one subject store one after the other."""
-    model, key = SUBJECTS[direction]
-    model.objects.get_or_create(**{key: subject_id})
-    return model.objects.select_for_update().get(**{key: subject_id})
 
 
 def _is_newer(state, computed_at: datetime) -> bool:
@@ -48,27 +42,9 @@ def _is_newer(state, computed_at: datetime) -> bool:
     )
 
 
-@transaction.atomic
-def suggestions_replace(
-    *,
-    direction: SuggestionDirection,
-    subject_id: int,
-    suggested: Iterable,
-    computed_at: datetime | None = None,
-) -> bool:
-    """Replace the suggestions of one initiative (``FOR_INITIATIVE``) or one
-    organisation (``FOR_ORGANISATION``) with ``suggested`` (``Suggested``
-    pairs, ranked), computed from the data as it was at ``computed_at`` (when
-    the computation started). Dismissed pairs are kept: pages hide them.
-    Returns False, storing nothing, if a later computation is stored already."""
-    computed_at = computed_at or timezone.now()
-    state = state_locked(direction=direction, subject_id=subject_id)
-    if _is_newer(state, computed_at):
-        return False
-    _model, key = SUBJECTS[direction]
-    MatchSuggestion.objects.filter(direction=direction, **{key: subject_id}).delete()
-    MatchSuggestion.objects.bulk_create(
-        MatchSuggestion(
+def _rows(direction, suggested: Iterable, computed_at: datetime):
+    for pair in suggested:
+        yield MatchSuggestion(
             initiative_id=pair.initiative_id,
             organisation_id=pair.organisation_id,
             direction=direction,
@@ -78,11 +54,71 @@ def suggestions_replace(
             algorithm_version=ALGORITHM_VERSION,
             computed_at=computed_at,
         )
-        for pair in suggested
+
+
+@transaction.atomic
+def lists_replace(
+    *,
+    direction: SuggestionDirection,
+    lists: dict,
+    computed_at: datetime | None = None,
+) -> int:
+    """Replace the lists of initiatives (``FOR_INITIATIVE``) or organisations
+    (``FOR_ORGANISATION``): ``lists`` maps each subject's id to its
+    ``Suggested`` pairs, ranked, computed from the data as it was at
+    ``computed_at`` (when the computation started). One transaction and a
+    few queries however many subjects: a chunk of a full run is stored at
+    once. A subject whose stored list was computed later is left as it is.
+    Dismissed pairs are kept: pages hide them. Returns how many were stored."""
+    computed_at = computed_at or timezone.now()
+    model, key = SUBJECTS[direction]
+    ids = sorted(lists)
+    model.objects.bulk_create(
+        [model(**{key: subject_id}) for subject_id in ids], ignore_conflicts=True
     )
-    state.computed_at, state.algorithm_version = computed_at, ALGORITHM_VERSION
-    state.save(update_fields=["computed_at", "algorithm_version"])
-    return True
+    # Locked in one order, so that two jobs sharing subjects wait for each
+    # other instead of deadlocking.
+    states = model.objects.select_for_update().filter(**{f"{key}__in": ids})
+    replaced = [
+        getattr(state, key)
+        for state in states.order_by("pk")
+        if not _is_newer(state, computed_at)
+    ]
+    if not replaced:
+        return 0
+    MatchSuggestion.objects.filter(
+        direction=direction, **{f"{key}__in": replaced}
+    ).delete()
+    MatchSuggestion.objects.bulk_create(
+        (
+            row
+            for subject_id in replaced
+            for row in _rows(direction, lists[subject_id], computed_at)
+        ),
+        batch_size=BATCH_SIZE,
+    )
+    model.objects.filter(**{f"{key}__in": replaced}).update(
+        computed_at=computed_at, algorithm_version=ALGORITHM_VERSION
+    )
+    return len(replaced)
+
+
+def suggestions_replace(
+    *,
+    direction: SuggestionDirection,
+    subject_id: int,
+    suggested: Iterable,
+    computed_at: datetime | None = None,
+) -> bool:
+    """Replace one subject's list (see ``lists_replace``). Returns False,
+    storing nothing, if a later computation is stored already."""
+    return bool(
+        lists_replace(
+            direction=direction,
+            lists={subject_id: suggested},
+            computed_at=computed_at,
+        )
+    )
 
 
 def suggestions_remove_hidden() -> int:

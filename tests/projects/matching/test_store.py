@@ -3,6 +3,8 @@ and never overwritten by an older computation."""
 
 from datetime import timedelta
 
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from partners.factories import OrganisationFactory
@@ -94,3 +96,39 @@ def test_suggestions_of_what_is_no_longer_public_are_removed(db):
     store.suggestions_remove_hidden()
     assert len(_rows(shown)) == 2
     assert _rows(paused) == []
+
+
+def _lists(initiatives, organisations):
+    return {
+        initiative.pk: _suggested(initiative, organisations)
+        for initiative in initiatives
+    }
+
+
+def test_a_chunks_lists_are_stored_at_once_but_a_newer_one_is_kept(db):
+    initiatives = InitiativeFactory.create_batch(3)
+    newer, older = OrganisationFactory(), OrganisationFactory()
+    now = timezone.now()
+    _replace(initiatives[1], _suggested(initiatives[1], [newer]), computed_at=now)
+    stored = store.lists_replace(
+        direction=FOR_INITIATIVE,
+        lists=_lists(initiatives, [older]),
+        computed_at=now - timedelta(minutes=1),
+    )
+    assert stored == 2
+    assert [row[0] for row in _rows(initiatives[0])] == [older.pk]
+    assert [row[0] for row in _rows(initiatives[1])] == [newer.pk]
+    assert [row[0] for row in _rows(initiatives[2])] == [older.pk]
+
+
+def test_storing_a_chunk_takes_as_many_queries_for_thirty_lists_as_for_two(
+    db, django_assert_num_queries
+):
+    organisations = OrganisationFactory.create_batch(3)
+    few, many = InitiativeFactory.create_batch(2), InitiativeFactory.create_batch(30)
+    store.lists_replace(direction=FOR_INITIATIVE, lists=_lists(few, organisations))
+    with CaptureQueriesContext(connection) as for_few:
+        store.lists_replace(direction=FOR_INITIATIVE, lists=_lists(few, organisations))
+    with django_assert_num_queries(len(for_few)):
+        store.lists_replace(direction=FOR_INITIATIVE, lists=_lists(many, organisations))
+    assert len(_rows(many[-1])) == 3
