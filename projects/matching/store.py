@@ -3,10 +3,13 @@ initiative's organisations, or an organisation's initiatives) replaced whole,
 a job's lists in one transaction, so that a reader sees the old list or the
 new one, never half of each, and a job run twice leaves the same rows."""
 
+import csv
+import io
+import json
 from collections.abc import Iterable
 from datetime import datetime
 
-from django.db import transaction
+from django.db import connection, transaction
 from django.db.models import Q
 from django.utils import timezone
 
@@ -20,8 +23,19 @@ from projects.models import (
     SuggestionDirection,
 )
 
-# Rows inserted a statement at a time.
+# Rows inserted a statement at a time where there is no COPY (SQLite).
 BATCH_SIZE = 2000
+# The columns COPY fills, in the order _copied writes them.
+COPIED = (
+    "initiative",
+    "organisation",
+    "direction",
+    "rank",
+    "score",
+    "parts",
+    "algorithm_version",
+    "computed_at",
+)
 # The state row that stands for each direction's subject, and its key.
 SUBJECTS = {
     SuggestionDirection.FOR_INITIATIVE: (InitiativeMatchingState, "initiative_id"),
@@ -53,6 +67,49 @@ def _rows(direction, suggested: Iterable, computed_at: datetime):
             parts={name: float(value) for name, value in pair.parts.items()},
             algorithm_version=ALGORITHM_VERSION,
             computed_at=computed_at,
+        )
+
+
+def _copied(direction, pairs: Iterable, computed_at: datetime) -> None:
+    """Insert with PostgreSQL's COPY: a full run stores millions of rows,
+    and building a model instance and an INSERT for each costs ten times
+    more than the rows themselves."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer)
+    value, moment = SuggestionDirection(direction).value, computed_at.isoformat()
+    for pair in pairs:
+        parts = {name: float(part) for name, part in pair.parts.items()}
+        writer.writerow(
+            (
+                pair.initiative_id,
+                pair.organisation_id,
+                value,
+                pair.rank,
+                float(pair.score),
+                json.dumps(parts),
+                ALGORITHM_VERSION,
+                moment,
+            )
+        )
+    buffer.seek(0)
+    meta = MatchSuggestion._meta
+    columns = ", ".join(
+        connection.ops.quote_name(meta.get_field(name).column) for name in COPIED
+    )
+    with connection.cursor() as cursor:
+        cursor.cursor.copy_expert(
+            f"COPY {connection.ops.quote_name(meta.db_table)} ({columns}) "
+            "FROM STDIN WITH (FORMAT csv)",
+            buffer,
+        )
+
+
+def _insert(direction, pairs: Iterable, computed_at: datetime) -> None:
+    if connection.vendor == "postgresql":
+        _copied(direction, pairs, computed_at)
+    else:
+        MatchSuggestion.objects.bulk_create(
+            _rows(direction, pairs, computed_at), batch_size=BATCH_SIZE
         )
 
 
@@ -89,13 +146,10 @@ def lists_replace(
     MatchSuggestion.objects.filter(
         direction=direction, **{f"{key}__in": replaced}
     ).delete()
-    MatchSuggestion.objects.bulk_create(
-        (
-            row
-            for subject_id in replaced
-            for row in _rows(direction, lists[subject_id], computed_at)
-        ),
-        batch_size=BATCH_SIZE,
+    _insert(
+        direction,
+        (pair for subject_id in replaced for pair in lists[subject_id]),
+        computed_at,
     )
     model.objects.filter(**{f"{key}__in": replaced}).update(
         computed_at=computed_at, algorithm_version=ALGORITHM_VERSION

@@ -3,6 +3,7 @@ and never overwritten by an older computation."""
 
 from datetime import timedelta
 
+import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
@@ -132,3 +133,17 @@ def test_storing_a_chunk_takes_as_many_queries_for_thirty_lists_as_for_two(
     with django_assert_num_queries(len(for_few)):
         store.lists_replace(direction=FOR_INITIATIVE, lists=_lists(many, organisations))
     assert len(_rows(many[-1])) == 3
+
+
+def test_a_stored_pair_keeps_its_score_parts_and_time(db):
+    initiative, organisation = InitiativeFactory(), OrganisationFactory()
+    parts = {name: 0.1 * number for number, name in enumerate(PARTS)}
+    pair = Suggested(initiative.pk, organisation.pk, 1, 0.123456, parts)
+    when = timezone.now() - timedelta(seconds=5)
+    _replace(initiative, [pair], computed_at=when)
+    stored = MatchSuggestion.objects.get(initiative=initiative)
+    assert (stored.organisation_id, stored.rank) == (organisation.pk, 1)
+    assert stored.direction == FOR_INITIATIVE
+    assert stored.score == 0.123456
+    assert stored.parts == pytest.approx(parts)
+    assert (stored.computed_at, stored.algorithm_version) == (when, ALGORITHM_VERSION)
