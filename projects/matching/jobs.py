@@ -320,12 +320,14 @@ def _without_what_left(direction, lists: dict) -> dict:
     else:
         side, public = "initiative_id", Initiative.objects.public()
     named = {getattr(pair, side) for pairs in lists.values() for pair in pairs}
-    kept = set(public.filter(pk__in=named).values_list("pk", flat=True))
+    gone = named - set(public.filter(pk__in=named).values_list("pk", flat=True))
+    if not gone:
+        return lists
     return {
         subject_id: [
             replace(pair, rank=rank)
             for rank, pair in enumerate(
-                (pair for pair in pairs if getattr(pair, side) in kept), start=1
+                (pair for pair in pairs if getattr(pair, side) not in gone), start=1
             )
         ]
         for subject_id, pairs in lists.items()
