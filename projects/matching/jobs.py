@@ -268,6 +268,24 @@ def recorded(kind: MatchingRunKind) -> Iterator[Counts]:
 # Computing ---------------------------------------------------------------
 
 
+@dataclass(frozen=True)
+class Reading:
+    """The registry read once for several lists, and when: reading it (and
+    fitting the text model) costs far more than scoring a few lists. Lists
+    computed from it are stamped ``taken_at``, so a job that stored a later
+    list keeps it (``store``), and the repair recomputes a subject changed
+    since."""
+
+    taken_at: datetime
+    registry: object  # compute.Registry
+    run: tuple[int, datetime] | None = None  # a full run's id and start
+
+
+def reading_now(run: tuple[int, datetime] | None = None) -> Reading:
+    taken_at = timezone.now()
+    return Reading(taken_at, compute.registry_read(), run)
+
+
 def _compute(direction, ids: list[int], registry=None) -> dict:
     if direction == FOR_INITIATIVE:
         return compute.suggestions_for_initiatives(
@@ -289,9 +307,8 @@ def _existing(direction, ids: list[int]) -> list[int]:
 def lists_compute(direction, ids: Iterable[int], reading=None) -> int:
     """Compute and store the lists of ``ids`` (initiatives for
     ``FOR_INITIATIVE``, organisations for ``FOR_ORGANISATION``); a subject
-    that is not public gets an empty list. From a full run's ``reading`` of
-    the registry when given, else from the registry as it is now. Returns
-    how many were stored."""
+    that is not public gets an empty list. From ``reading`` when given, else
+    from the registry as it is now. Returns how many were stored."""
     ids = _existing(direction, sorted(set(ids)))
     if not ids:
         return 0
@@ -357,16 +374,19 @@ def initiative_suggestions_compute(*, initiative_id: int) -> Counts:
     organisations it touches: those it now suggests and those whose lists
     had it (it may have to leave them). An organisation whose best
     initiatives it would join without it suggesting that organisation waits
-    for the nightly full run."""
+    for the nightly full run. Both directions from one reading."""
     with recorded(MatchingRunKind.INITIATIVES) as counts:
         had_it = set(organisations_listing(initiative_id=initiative_id))
-        counts.initiatives = lists_compute(FOR_INITIATIVE, [initiative_id])
+        reading = reading_now()
+        counts.initiatives = lists_compute(FOR_INITIATIVE, [initiative_id], reading)
         now_suggested = set(
             MatchSuggestion.objects.filter(
                 direction=FOR_INITIATIVE, initiative_id=initiative_id
             ).values_list("organisation_id", flat=True)
         )
-        counts.organisations = lists_compute(FOR_ORGANISATION, had_it | now_suggested)
+        counts.organisations = lists_compute(
+            FOR_ORGANISATION, had_it | now_suggested, reading
+        )
     return counts
 
 
@@ -409,33 +429,20 @@ def organisation_suggestions_compute(*, organisation_id: int) -> list[int]:
 # Full runs ---------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class RunReading:
-    """The registry as a full run's chunks in this process read it, and when:
-    reading it (and fitting the text model) costs far more than scoring one
-    chunk, and a run has dozens of chunks. Lists computed from it are stamped
-    ``taken_at``, so a job that stored a later list keeps it (``store``), and
-    the repair recomputes a subject changed since."""
-
-    run: tuple[int, datetime]  # its id and start: ids may come again
-    taken_at: datetime
-    registry: object  # compute.Registry
-
-
 # Each worker process runs one task at a time; threads keep their own.
 _run_reading = threading.local()
 
 
-def run_reading(run: MatchingRun) -> RunReading:
-    """This process's reading of the registry for ``run``, read now if it
-    has none for that run."""
+def run_reading(run: MatchingRun) -> Reading:
+    """This process's reading of the registry for a full ``run``, which its
+    chunks share (a run has dozens), read now if it has none for that run.
+    Keyed by the run's id and start: ids may come again."""
     key = (run.pk, run.started_at)
     held = getattr(_run_reading, "value", None)
     if held is None or held.run != key:
         # The last run's arrays go before the new ones are read.
         _run_reading.value = None
-        taken_at = timezone.now()
-        _run_reading.value = RunReading(key, taken_at, compute.registry_read())
+        _run_reading.value = reading_now(key)
     return _run_reading.value
 
 

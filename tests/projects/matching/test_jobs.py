@@ -57,6 +57,20 @@ class TestInitiativeJob:
         assert [rank for *_, rank, _score in stored] == list(range(1, len(stored) + 1))
         assert initiative.owner_id not in {row[1] for row in stored}
 
+    def test_it_reads_the_registry_once_for_both_directions(self, registry):
+        initiative = registry[0][0]
+        with CaptureQueriesContext(connection) as queries:
+            counts = jobs.initiative_suggestions_compute(initiative_id=initiative.pk)
+        assert counts.organisations  # the organisations' lists were computed too
+        # The registry's organisations, with the columns only its reading asks.
+        readings = [
+            query["sql"]
+            for query in queries
+            if '"partners_organisation"."reconfirmed_at"' in query["sql"]
+            and query["sql"].lstrip().startswith("SELECT")
+        ]
+        assert len(readings) == 1
+
     def test_running_it_twice_stores_the_same_rows(self, registry):
         initiative = registry[0][0]
         jobs.initiative_suggestions_compute(initiative_id=initiative.pk)
