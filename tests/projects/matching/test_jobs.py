@@ -221,6 +221,12 @@ class TestRunReading:
         ]
 
     @staticmethod
+    def _listed(ids) -> list[int]:
+        """The organisations in the lists of the initiatives ``ids``."""
+        rows = _list(FOR_INITIATIVE, initiative_id__in=ids)
+        return [organisation for _i, organisation, *_ in rows]
+
+    @staticmethod
     def _chunk(run, ids):
         return jobs.full_run_chunk_compute(
             run_id=run.pk, direction=FOR_INITIATIVE, ids=ids
@@ -253,7 +259,7 @@ class TestRunReading:
         newcomer = OrganisationFactory()
         jobs.lists_compute(FOR_INITIATIVE, second)
         later = _list(FOR_INITIATIVE, initiative_id__in=second)
-        assert newcomer.pk in [organisation for _i, organisation, *_ in later]
+        assert newcomer.pk in self._listed(second)
         self._chunk(run, second)
         assert _list(FOR_INITIATIVE, initiative_id__in=second) == later
 
@@ -268,9 +274,8 @@ class TestRunReading:
         )
         self._chunk(run, second)
         listed = _list(FOR_INITIATIVE, initiative_id__in=second)
-        organisations = [organisation for _i, organisation, *_ in listed]
-        assert deleted not in organisations
-        assert suspended not in organisations
+        assert deleted not in self._listed(second)
+        assert suspended not in self._listed(second)
         assert [rank for *_o, rank, _score in listed] == list(range(1, len(listed) + 1))
 
     def test_an_organisation_approved_during_the_run_comes_with_its_own_job(self, run):
@@ -278,12 +283,10 @@ class TestRunReading:
         self._chunk(run, first)
         newcomer = OrganisationFactory()
         self._chunk(run, second)
-        listed = _list(FOR_INITIATIVE, initiative_id__in=second)
-        assert newcomer.pk not in [organisation for _i, organisation, *_ in listed]
+        assert newcomer.pk not in self._listed(second)
         touched = jobs.organisation_suggestions_compute(organisation_id=newcomer.pk)
         jobs.lists_compute(FOR_INITIATIVE, touched)
-        listed = _list(FOR_INITIATIVE, initiative_id__in=second)
-        assert newcomer.pk in [organisation for _i, organisation, *_ in listed]
+        assert newcomer.pk in self._listed(second)
 
     def test_the_next_run_reads_the_registry_again(
         self, run, django_capture_on_commit_callbacks
@@ -298,8 +301,7 @@ class TestRunReading:
         assert created
         first, *_ = self._initiative_chunks(next_run)
         self._chunk(next_run, first)
-        listed = _list(FOR_INITIATIVE, initiative_id__in=first)
-        assert newcomer.pk in [organisation for _i, organisation, *_ in listed]
+        assert newcomer.pk in self._listed(first)
 
 
 class TestEnqueuedOnCommit:

@@ -40,6 +40,15 @@ def _suggested(initiative) -> list[int]:
     )
 
 
+def _suspend(organisation, moderator):
+    partner_services.organisation_decide(
+        organisation=organisation,
+        moderator=moderator,
+        action="suspend",
+        reason=REASONS["suspend"],
+    )
+
+
 @pytest.fixture
 def moderator(db):
     return UserFactory(is_superuser=True, verified=True)
@@ -90,12 +99,7 @@ class TestTakenOffTheHub:
             direction=FOR_ORGANISATION, organisation=organisation
         ).exists()
         with django_capture_on_commit_callbacks(execute=True):
-            partner_services.organisation_decide(
-                organisation=organisation,
-                moderator=moderator,
-                action="suspend",
-                reason=REASONS["suspend"],
-            )
+            _suspend(organisation, moderator)
         assert not MatchSuggestion.objects.filter(organisation=organisation).exists()
 
     def test_its_owner_withdrawing_it_refills_the_lists_it_was_in(
@@ -115,12 +119,7 @@ class TestTakenOffTheHub:
     ):
         initiative, organisation, _owner = listed
         with django_capture_on_commit_callbacks(execute=True):
-            partner_services.organisation_decide(
-                organisation=organisation,
-                moderator=moderator,
-                action="suspend",
-                reason=REASONS["suspend"],
-            )
+            _suspend(organisation, moderator)
             assert queue() == []  # nothing before the commit
         initiative.matching_state.refresh_from_db()
         assert initiative.matching_state.is_computing
@@ -186,12 +185,7 @@ class TestStillOnTheHub:
     ):
         _initiative, organisation, _owner = listed
         with django_capture_on_commit_callbacks(execute=True):
-            partner_services.organisation_decide(
-                organisation=organisation,
-                moderator=moderator,
-                action="suspend",
-                reason=REASONS["suspend"],
-            )
+            _suspend(organisation, moderator)
         with django_capture_on_commit_callbacks(execute=True):
             partner_services.organisation_decide(
                 organisation=organisation, moderator=moderator, action="approve"
