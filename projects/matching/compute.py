@@ -72,12 +72,6 @@ def _for_organisations(registry: Registry, ranking: engine.Ranking, organisation
     )
 
 
-def registry_read() -> Registry:
-    """The whole registry, every public initiative among the queries: what
-    both directions can be computed from (see ``registry``)."""
-    return registry_load()
-
-
 def _initiative_rows(registry: Registry, initiative_ids) -> Registry:
     """``registry`` with only the initiatives among ``initiative_ids`` asked
     about; the rest of it (the text model, who worked with whom) unchanged."""
@@ -94,7 +88,8 @@ def suggestions_for_initiatives(
 ) -> dict[int, list[Suggested]]:
     """The best organisations for each initiative asked about (every public
     one when None); an initiative that is not public gets an empty list.
-    From ``registry`` (a ``registry_read``) when given, else read now."""
+    From ``registry`` (the whole of it, as ``registry_load()`` reads it)
+    when given, else read now."""
     if registry is None:
         registry = registry_load(initiative_ids)
     elif initiative_ids is not None:
@@ -114,7 +109,7 @@ def suggestions_for_organisations(
     """The public initiatives each organisation asked about could help most
     (every approved organisation when None); an organisation that is not
     approved gets an empty list. From ``registry`` when given, else read now."""
-    registry = registry or registry_read()
+    registry = registry or registry_load()
     if organisation_ids is None:
         rows = np.arange(len(registry.organisation_ids))
     else:
@@ -137,7 +132,7 @@ def suggestions_all(
     *, k: int = SUGGESTIONS_PER_LIST
 ) -> tuple[dict[int, list[Suggested]], dict[int, list[Suggested]]]:
     """Both directions for the whole registry, in one pass over the pairs."""
-    registry = registry_read()
+    registry = registry_load()
     for_initiatives, for_organisations = engine.suggest_both_ways(
         registry.initiatives, registry.organisations, k=k
     )

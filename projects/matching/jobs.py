@@ -28,6 +28,7 @@ from django.utils import timezone
 from hub.queue import enqueue, enqueue_on_commit
 from partners.models import Organisation
 from projects.matching import compute, store
+from projects.matching.registry import Registry, registry_load
 from projects.matching.weights import ALGORITHM_VERSION
 from projects.models import (
     Initiative,
@@ -277,13 +278,13 @@ class Reading:
     since."""
 
     taken_at: datetime
-    registry: object  # compute.Registry
+    registry: Registry
     run: tuple[int, datetime] | None = None  # a full run's id and start
 
 
 def reading_now(run: tuple[int, datetime] | None = None) -> Reading:
     taken_at = timezone.now()
-    return Reading(taken_at, compute.registry_read(), run)
+    return Reading(taken_at, registry_load(), run)
 
 
 def _compute(direction, ids: list[int], registry=None) -> dict:

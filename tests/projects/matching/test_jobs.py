@@ -16,6 +16,7 @@ from partners.models import ModerationStatus, Organisation
 from projects import services, tasks
 from projects.factories import InitiativeFactory
 from projects.matching import compute, jobs
+from projects.matching.registry import registry_load
 from projects.matching.weights import ALGORITHM_VERSION
 from projects.models import (
     InitiativeMatchingState,
@@ -244,9 +245,7 @@ class TestRunReading:
     def test_a_chunk_lists_what_a_job_of_its_own_would(self, registry):
         ids = [initiative.pk for initiative in registry[0][:2]]
         own = compute.suggestions_for_initiatives(ids)
-        shared = compute.suggestions_for_initiatives(
-            ids, registry=compute.registry_read()
-        )
+        shared = compute.suggestions_for_initiatives(ids, registry=registry_load())
         assert set(shared) == set(ids)
         for pk in ids:
             assert [(s.organisation_id, s.score) for s in shared[pk]] == [
